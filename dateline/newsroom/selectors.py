@@ -1,0 +1,160 @@
+"""Reads for the public site: what readers may see, and how listings page through it."""
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.db.models import Q, QuerySet
+
+from .models import Article, Rubric
+
+PAGE_SIZE = 20
+
+
+def published_articles(*, locale_id: int) -> QuerySet[Article]:
+    """Articles a reader of one edition may see, with what a list item needs to render."""
+    return (
+        Article.objects.filter(live=True, locale_id=locale_id)
+        .select_related("rubric", "lead_image")
+        .order_by("-first_published_at", "-id")
+    )
+
+
+def published_article(*, article_id: int, locale_id: int) -> Article | None:
+    return (
+        Article.objects.filter(live=True, locale_id=locale_id, pk=article_id)
+        .select_related("rubric", "lead_image", "locale")
+        .prefetch_related("authors", "people__portrait", "tags")
+        .first()
+    )
+
+
+def recent_articles(*, locale_id: int, exclude_id: int | None = None, limit: int = 8):
+    articles = published_articles(locale_id=locale_id)
+    if exclude_id:
+        articles = articles.exclude(pk=exclude_id)
+    return list(articles[:limit])
+
+
+def related_articles(article: Article, *, exclude_ids=(), limit: int = 4) -> list[Article]:
+    """Stories on the same people or tags, else the newest of the same rubric."""
+    people = [p.pk for p in article.people.all()]
+    tags = [t.pk for t in article.tags.all()]
+    candidates = published_articles(locale_id=article.locale_id).exclude(
+        pk__in=[article.pk, *exclude_ids]
+    )
+    if people or tags:
+        # Only recent ids are considered so that a popular tag never scans the archive.
+        shared = candidates.filter(
+            Q(people__in=people) | Q(tagged_items__tag_id__in=tags),
+            first_published_at__lte=article.first_published_at,
+        )
+        ids = list(dict.fromkeys(shared.values_list("pk", flat=True)[: limit * 4]))[:limit]
+        if ids:
+            return list(candidates.filter(pk__in=ids))
+    return list(candidates.filter(rubric_id=article.rubric_id)[:limit])
+
+
+def rubric_blocks(*, locale_id: int, rubrics: list[Rubric], per_rubric: int = 4, window=400):
+    """The newest stories of each rubric for the edition home, in two queries.
+
+    Looks at the edition's latest `window` stories only, so the cost does not grow with the
+    archive; a rubric with nothing among them is left out of the home page.
+    """
+    latest = published_articles(locale_id=locale_id).values_list("pk", "rubric_id")[:window]
+    chosen: dict[int, list[int]] = {}
+    for pk, rubric_id in latest:
+        ids = chosen.setdefault(rubric_id, [])
+        if len(ids) < per_rubric:
+            ids.append(pk)
+    all_ids = [pk for ids in chosen.values() for pk in ids]
+    by_id = {a.pk: a for a in published_articles(locale_id=locale_id).filter(pk__in=all_ids)}
+    return [
+        (rubric, [by_id[pk] for pk in chosen[rubric.pk] if pk in by_id])
+        for rubric in rubrics
+        if chosen.get(rubric.pk)
+    ]
+
+
+# Keyset pagination: a cursor names the (first_published_at, id) of an edge item, so page
+# 1,000 costs what page 1 costs.
+CURSOR_RE = re.compile(r"^(\d{1,17})-(\d{1,18})$")
+
+
+class BadCursor(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Cursor:
+    published_at: datetime
+    article_id: int
+
+    @classmethod
+    def parse(cls, value: str) -> "Cursor":
+        match = CURSOR_RE.match(value)
+        if not match:
+            raise BadCursor("A page cursor looks like 1764158400000000-123.")
+        micros, article_id = int(match[1]), int(match[2])
+        try:
+            moment = datetime.fromtimestamp(micros // 1_000_000, tz=UTC)
+        except (OverflowError, OSError, ValueError) as error:
+            raise BadCursor("The page cursor names an impossible time.") from error
+        moment = moment.replace(microsecond=micros % 1_000_000)
+        return cls(moment, article_id)
+
+    @classmethod
+    def of(cls, article: Article) -> "Cursor":
+        return cls(article.first_published_at, article.pk)
+
+    def __str__(self) -> str:
+        seconds = int(self.published_at.timestamp())
+        micros = seconds * 1_000_000 + self.published_at.microsecond
+        return f"{micros}-{self.article_id}"
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    articles: list[Article]
+    newer: Cursor | None  # link to the page before this one (newer stories)
+    older: Cursor | None  # link to the page after this one (older stories)
+
+
+def listing_page(
+    articles: QuerySet[Article],
+    *,
+    before: Cursor | None = None,
+    after: Cursor | None = None,
+    size: int = PAGE_SIZE,
+) -> ListingPage:
+    """One page of a newest-first listing, before or after a cursor (never both)."""
+    if after is not None:
+        # `first_published_at >= t` bounds the index scan; the OR only trims ties.
+        rows = list(
+            articles.filter(first_published_at__gte=after.published_at)
+            .filter(
+                Q(first_published_at__gt=after.published_at)
+                | Q(first_published_at=after.published_at, pk__gt=after.article_id)
+            )
+            .order_by("first_published_at", "id")[: size + 1]
+        )
+        has_newer = len(rows) > size
+        rows = rows[:size][::-1]
+        return ListingPage(
+            rows,
+            newer=Cursor.of(rows[0]) if rows and has_newer else None,
+            older=Cursor.of(rows[-1]) if rows else None,
+        )
+    if before is not None:
+        articles = articles.filter(first_published_at__lte=before.published_at).filter(
+            Q(first_published_at__lt=before.published_at)
+            | Q(first_published_at=before.published_at, pk__lt=before.article_id)
+        )
+    rows = list(articles.order_by("-first_published_at", "-id")[: size + 1])
+    has_older = len(rows) > size
+    rows = rows[:size]
+    return ListingPage(
+        rows,
+        newer=Cursor.of(rows[0]) if rows and before is not None else None,
+        older=Cursor.of(rows[-1]) if rows and has_older else None,
+    )

@@ -1,0 +1,57 @@
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Article, Author, Edition, Person
+
+
+class ArticleFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Article
+        fields = ["locale", "rubric", "live", "urgency", "authors"]
+
+
+class ArticleViewSet(SnippetViewSet):
+    model = Article
+    icon = "doc-full"
+    menu_label = "Articles"
+    menu_order = 100
+    add_to_admin_menu = True
+    list_display = ["headline", "rubric", "locale", "urgency", "first_published_at"]
+    list_export = ["headline", "rubric", "locale", "urgency", "first_published_at", "live"]
+    filterset_class = ArticleFilterSet
+    search_fields = ["headline", "lead"]
+    ordering = ["-first_published_at", "-id"]
+    list_per_page = 50
+
+
+class EditionViewSet(SnippetViewSet):
+    model = Edition
+    icon = "globe"
+    list_display = ["name", "locale", "agency_short_name", "home_city", "timezone"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "position", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "position"]
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "edit"
+    list_display = ["name", "locale", "user"]
+    list_filter = ["locale"]
+
+
+class NewsroomGroup(SnippetViewSetGroup):
+    menu_label = "Newsroom"
+    menu_icon = "folder-open-inverse"
+    menu_order = 110
+    items = (EditionViewSet, PersonViewSet, AuthorViewSet)
+
+
+register_snippet(ArticleViewSet)
+register_snippet(NewsroomGroup)

@@ -1,0 +1,103 @@
+"""What every public page shows around its content: header, menus, weather, footer."""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.models import Page
+
+from dateline.directory.models import GovernmentBodiesPage, ProjectsIndexPage, ServicesIndexPage
+from dateline.newsroom import style
+from dateline.newsroom.models import Edition, Rubric
+from dateline.weather.labels import weather_label
+from dateline.weather.models import current_observation
+
+from .models import AllNewsPage
+
+SECTION_TYPES = (ProjectsIndexPage, ServicesIndexPage, GovernmentBodiesPage)
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+def edition_home_url(language: str) -> str:
+    with translation.override(language):
+        return reverse("wagtail_serve", args=[""])
+
+
+def edition_feed_url(language: str) -> str:
+    with translation.override(language):
+        return reverse("edition_feed")
+
+
+def edition_structure(edition: Edition) -> dict:
+    """The edition's top-level pages, in tree order, from one query."""
+    content_types = ContentType.objects.get_for_models(Rubric, AllNewsPage, *SECTION_TYPES)
+    type_of = {ct.pk: model for model, ct in content_types.items()}
+    children = (
+        Page.objects.live()
+        .filter(depth=3, locale_id=edition.locale_id)
+        .only("id", "title", "slug", "url_path", "content_type_id", "path", "locale_id")
+        .order_by("path")
+    )
+    rubrics, sections, all_news = [], [], None
+    for page in children:
+        model = type_of.get(page.content_type_id)
+        if model is Rubric:
+            rubrics.append(page)
+        elif model is AllNewsPage:
+            all_news = Link(page.title, page.url)
+        elif model in SECTION_TYPES:
+            sections.append(Link(page.title, page.url))
+    return {"rubric_pages": rubrics, "sections": sections, "all_news": all_news}
+
+
+def page_chrome(
+    *,
+    locale_id: int | None = None,
+    language: str | None = None,
+    translations: dict[str, str] | None = None,
+) -> dict | None:
+    """Context for base.html, for the edition of a locale (or of a language code).
+
+    `translations` maps language → URL of this page in that edition; the language switcher
+    falls back to the other edition's home. None when there is no such edition.
+    """
+    editions = list(Edition.objects.select_related("locale"))
+    edition = next(
+        (e for e in editions if e.locale_id == locale_id or e.language == language), None
+    )
+    if edition is None:
+        return None
+    translations = translations or {}
+    languages = [
+        {
+            "code": other.language,
+            "name": other.name,
+            "url": translations.get(other.language) or edition_home_url(other.language),
+            "current": other.pk == edition.pk,
+        }
+        for other in editions
+    ]
+    now = timezone.now()
+    observation = current_observation(edition.pk, now=now)
+    weather = None
+    if observation is not None:
+        weather = {
+            "city": edition.home_city,
+            "label": weather_label(observation.weather_code, edition.language),
+            "temperature": style.temperature(float(observation.temperature_c), edition),
+        }
+    return {
+        "edition": edition,
+        "home_url": edition_home_url(edition.language),
+        "feed_url": edition_feed_url(edition.language),
+        "today": style.header_date(now, edition),
+        "weather": weather,
+        "languages": languages,
+        **edition_structure(edition),
+    }

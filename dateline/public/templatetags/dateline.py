@@ -1,0 +1,17 @@
+from django import template
+
+from dateline.newsroom import style
+
+register = template.Library()
+
+
+@register.simple_tag
+def published(moment, edition):
+    """“30 November 2020, 12:46” in the edition's style."""
+    return style.published_time(moment, edition) if moment else ""
+
+
+@register.simple_tag
+def clock(moment, edition):
+    """“12:46” in the edition's time zone."""
+    return style.clock_time(moment, edition) if moment else ""

@@ -1,0 +1,156 @@
+"""Reader-facing views: parse the request, call one selector, render."""
+
+from itertools import groupby
+
+from django.core.exceptions import BadRequest
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+
+from dateline.newsroom import selectors, style
+from dateline.newsroom.models import Article, Edition, Person, Rubric
+
+from .chrome import page_chrome
+
+
+def _chrome_or_404(**kwargs) -> dict:
+    chrome = page_chrome(**kwargs)
+    if chrome is None:
+        raise Http404("No such edition")
+    return chrome
+
+
+def _cursor_param(request, name: str) -> selectors.Cursor | None:
+    value = request.GET.get(name)
+    if not value:
+        return None
+    try:
+        return selectors.Cursor.parse(value)
+    except selectors.BadCursor as error:
+        raise BadRequest(str(error)) from error
+
+
+def _listing(request, articles) -> selectors.ListingPage:
+    before = _cursor_param(request, "before")
+    after = _cursor_param(request, "after")
+    if before and after:
+        raise BadRequest("Give either ?before= or ?after=, not both.")
+    return selectors.listing_page(articles, before=before, after=after)
+
+
+def group_by_day(articles: list[Article], edition: Edition) -> list[tuple[str, list[Article]]]:
+    """[(“26 November 2026”, [stories of that local day, newest first]), …]."""
+
+    def local_day(article):
+        return timezone.localtime(article.first_published_at, edition.tz).date()
+
+    return [
+        (style.day_heading(items[0].first_published_at, edition), items)
+        for _day, group in groupby(articles, key=local_day)
+        for items in [list(group)]
+    ]
+
+
+def _listing_response(request, template: str, articles, chrome: dict, **context):
+    page = _listing(request, articles)
+    return TemplateResponse(
+        request,
+        template,
+        {
+            **chrome,
+            **context,
+            "page": page,
+            "days": group_by_day(page.articles, chrome["edition"]),
+        },
+    )
+
+
+def edition_home(request, home):
+    chrome = _chrome_or_404(locale_id=home.locale_id)
+    edition = chrome["edition"]
+    latest = selectors.recent_articles(locale_id=edition.locale_id, limit=13)
+    main = _main_story(home, latest)
+    latest = [a for a in latest if a.pk != (main and main.pk)][:12]
+    blocks = selectors.rubric_blocks(locale_id=edition.locale_id, rubrics=chrome["rubric_pages"])
+    return TemplateResponse(
+        request,
+        "public/edition_home_page.html",
+        {**chrome, "page": home, "main_story": main, "latest": latest, "rubric_blocks": blocks},
+    )
+
+
+def _main_story(home, latest: list[Article]) -> Article | None:
+    if home.main_story_id:
+        chosen = (
+            selectors.published_articles(locale_id=home.locale_id)
+            .filter(pk=home.main_story_id)
+            .first()
+        )
+        if chosen:
+            return chosen
+    with_photo = [a for a in latest if a.lead_image_id]
+    return with_photo[0] if with_photo else (latest[0] if latest else None)
+
+
+def all_news(request, page):
+    chrome = _chrome_or_404(locale_id=page.locale_id)
+    articles = selectors.published_articles(locale_id=page.locale_id)
+    return _listing_response(request, "public/all_news_page.html", articles, chrome, self=page)
+
+
+def rubric_listing(request, rubric: Rubric):
+    chrome = _chrome_or_404(locale_id=rubric.locale_id)
+    articles = selectors.published_articles(locale_id=rubric.locale_id).filter(rubric=rubric)
+    return _listing_response(
+        request, "newsroom/rubric.html", articles, chrome, self=rubric, rubric=rubric
+    )
+
+
+def article_context(request, article: Article) -> dict:
+    """Everything the article template shows; also used by the admin preview."""
+    translations = {}
+    if article.pk:
+        translations = {
+            other.locale.language_code: other.url
+            for other in Article.objects.filter(translation_key=article.translation_key, live=True)
+            .exclude(locale_id=article.locale_id)
+            .select_related("rubric", "locale")
+        }
+    chrome = _chrome_or_404(locale_id=article.locale_id, translations=translations)
+    edition = chrome["edition"]
+    published_at = article.first_published_at or timezone.now()
+    recent = selectors.recent_articles(locale_id=article.locale_id, exclude_id=article.pk)
+    related = (
+        selectors.related_articles(article, exclude_ids=[a.pk for a in recent])
+        if article.pk
+        else []
+    )
+    updated_at = article.last_published_at
+    was_updated = bool(updated_at and (updated_at - published_at).total_seconds() > 60)
+    return {
+        **chrome,
+        "article": article,
+        "dateline": style.dateline(
+            city=article.dateline_city, published_at=published_at, edition=edition
+        ),
+        "published_display": style.published_time(published_at, edition),
+        "published_at": published_at,
+        "updated_display": style.published_time(updated_at, edition) if was_updated else "",
+        "recent": recent,
+        "related": related,
+    }
+
+
+def article_page(request, article: Article):
+    return TemplateResponse(request, "newsroom/article.html", article_context(request, article))
+
+
+def person_detail(request, slug: str):
+    chrome = _chrome_or_404(language=translation.get_language())
+    edition = chrome["edition"]
+    person = get_object_or_404(
+        Person.objects.select_related("portrait"), locale_id=edition.locale_id, slug=slug
+    )
+    articles = selectors.published_articles(locale_id=edition.locale_id).filter(people=person)
+    return _listing_response(request, "newsroom/person.html", articles, chrome, person=person)

@@ -1,0 +1,127 @@
+"""Factories and personas for Dateline's tests: plain functions, no JSON fixtures."""
+
+from datetime import datetime, timedelta
+from io import BytesIO
+
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from dateline.newsroom.models import Article, Author, Edition, Person, Rubric, Urgency
+from dateline.public.models import EditionHomePage
+from dateline.public.structure import edition_ensure, rubric_ensure, sections_ensure
+
+EDITIONS = {
+    "en": {
+        "home_title": "Home",
+        "name": "English edition",
+        "agency_name": "Dateline News Agency",
+        "agency_short_name": "DNA",
+        "home_city": "Minsk",
+        "sections": ("All news", "Projects", "Services", "Government Bodies"),
+        "rubrics": (("Politics", "politics"), ("Economy", "economy"), ("Sport", "sport")),
+    },
+    "ru": {
+        "home_title": "Главная",
+        "name": "Русская версия",
+        "agency_name": "Информационное агентство Дейтлайн",
+        "agency_short_name": "ДНА",
+        "home_city": "Минск",
+        "sections": ("Все новости", "Проекты", "Сервисы", "Органы власти"),
+        "rubrics": (("Политика", "politics"), ("Экономика", "economy"), ("Спорт", "sport")),
+    },
+    "be": {
+        "home_title": "Галоўная",
+        "name": "Беларуская версія",
+        "agency_name": "Інфармацыйнае агенцтва Дэйтлайн",
+        "agency_short_name": "ДНА",
+        "home_city": "Мінск",
+        "sections": ("Усе навіны", "Праекты", "Сэрвісы", "Органы ўлады"),
+        "rubrics": (("Палітыка", "politics"), ("Эканоміка", "economy"), ("Спорт", "sport")),
+    },
+    "zh": {
+        "home_title": "首页",
+        "name": "中文版",
+        "agency_name": "日界线通讯社",
+        "agency_short_name": "DNA",
+        "home_city": "明斯克",
+        "sections": ("全部新闻", "专题", "服务", "政府机构"),
+        "rubrics": (("政治", "politics"), ("经济", "economy"), ("体育", "sport")),
+        "dateline_pattern": "{agency}{city}{date}电 —",
+        "dateline_date_format": "M月d日",
+        "published_format": "y年M月d日 HH:mm",
+        "header_date_format": "y年M月d日EEEE",
+        "day_heading_format": "y年M月d日",
+    },
+}
+
+
+def edition_make(language: str = "en") -> tuple[Edition, EditionHomePage, dict[str, Rubric]]:
+    """An edition as the demo has it: home, All news and sections, three rubrics."""
+    spec = dict(EDITIONS[language])
+    sections = spec.pop("sections")
+    rubrics = spec.pop("rubrics")
+    home_title = spec.pop("home_title")
+    edition, home = edition_ensure(
+        language=language,
+        home_title=home_title,
+        home_latitude="53.9023",
+        home_longitude="27.5619",
+        **spec,
+    )
+    sections_ensure(
+        home,
+        dict(zip(("news", "projects", "services", "government-bodies"), sections, strict=True)),
+    )
+    rubric_pages = {slug: rubric_ensure(home, title=title, slug=slug) for title, slug in rubrics}
+    return edition, home, rubric_pages
+
+
+def image_make(title: str = "Photo", size=(800, 533), color=(40, 90, 160)):
+    buffer = BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, "JPEG")
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(buffer, name=f"{title.lower().replace(' ', '-')}.jpg")
+    )
+
+
+def article_make(
+    rubric: Rubric,
+    *,
+    headline: str = "Parliament adopts the budget for next year",
+    published_at: datetime | None = None,
+    lead: str = "Deputies approved the budget in the second reading.",
+    city: str = "Minsk",
+    paragraphs: tuple[str, ...] = ("The session lasted four hours.",),
+    quote: str | None = None,
+    urgency: int = Urgency.ROUTINE,
+    live: bool = True,
+    **fields,
+) -> Article:
+    published_at = published_at or timezone.now() - timedelta(hours=1)
+    body = [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs]
+    if quote:
+        body.insert(1, {"type": "quote", "value": {"text": quote, "attribution": "The minister"}})
+    article = Article.objects.create(
+        headline=headline,
+        lead=lead,
+        body=body,
+        dateline_city=city,
+        rubric=rubric,
+        locale_id=rubric.locale_id,
+        urgency=urgency,
+        live=live,
+        first_published_at=published_at if live else None,
+        last_published_at=published_at if live else None,
+        **fields,
+    )
+    return article
+
+
+def person_make(locale_id: int, name: str = "Ivan Petrovich", **fields) -> Person:
+    return Person.objects.create(locale_id=locale_id, name=name, **fields)
+
+
+def author_make(locale_id: int, name: str = "Anna Kovalenko") -> Author:
+    return Author.objects.create(locale_id=locale_id, name=name)
