@@ -103,7 +103,13 @@ def rubric_listing(request, rubric: Rubric):
     chrome = _chrome_or_404(locale_id=rubric.locale_id)
     articles = selectors.published_articles(locale_id=rubric.locale_id).filter(rubric=rubric)
     return _listing_response(
-        request, "newsroom/rubric.html", articles, chrome, self=rubric, rubric=rubric
+        request,
+        "newsroom/rubric.html",
+        articles,
+        chrome,
+        self=rubric,
+        rubric=rubric,
+        current_rubric_id=rubric.pk,
     )
 
 
@@ -139,6 +145,8 @@ def article_context(request, article: Article) -> dict:
         "updated_display": style.published_time(updated_at, edition) if was_updated else "",
         "recent": recent,
         "related": related,
+        "current_rubric_id": article.rubric_id,
+        "current_rubric_aria": "location",
     }
 
 
