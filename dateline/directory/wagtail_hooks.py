@@ -8,7 +8,7 @@ class GovernmentBodyViewSet(SnippetViewSet):
     model = GovernmentBody
     icon = "site"
     list_display = ["name", "category", "locale", "phone"]
-    list_filter = ["locale", "category"]
+    list_filter = ["category"]
     search_fields = ["name"]
 
 
@@ -16,7 +16,6 @@ class GovernmentBodyCategoryViewSet(SnippetViewSet):
     model = GovernmentBodyCategory
     icon = "list-ul"
     list_display = ["name", "locale"]
-    list_filter = ["locale"]
 
 
 class DirectoryGroup(SnippetViewSetGroup):

@@ -8,7 +8,7 @@ from .models import Article, Author, Edition, Person
 class ArticleFilterSet(WagtailFilterSet):
     class Meta:
         model = Article
-        fields = ["locale", "rubric", "live", "urgency", "authors"]
+        fields = ["rubric", "live", "urgency", "authors"]
 
 
 class ArticleViewSet(SnippetViewSet):
@@ -20,7 +20,8 @@ class ArticleViewSet(SnippetViewSet):
     list_display = ["headline", "rubric", "locale", "urgency", "first_published_at"]
     list_export = ["headline", "rubric", "locale", "urgency", "first_published_at", "live"]
     filterset_class = ArticleFilterSet
-    search_fields = ["headline", "lead"]
+    # No search_fields: the search backend looks through every indexed field (restricting
+    # fields trips SQLite FTS5 with "no such column").
     ordering = ["-first_published_at", "-id"]
     list_per_page = 50
 
@@ -35,15 +36,12 @@ class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
     list_display = ["name", "position", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["name", "position"]
 
 
 class AuthorViewSet(SnippetViewSet):
     model = Author
     icon = "edit"
     list_display = ["name", "locale", "user"]
-    list_filter = ["locale"]
 
 
 class NewsroomGroup(SnippetViewSetGroup):
