@@ -32,21 +32,30 @@ demo: install
 	$(PY) manage.py demo_content
 	DATELINE_SERVE_MEDIA=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Debian's chromium drives the browser tests; install it when missing and we are root.
+# Debian packages the tests need: chromium (browser tests), a Java runtime and npm (the Nu
+# HTML Checker). Installed when missing and we are root.
+DEBIAN_TEST_PACKAGES := chromium:/usr/bin/chromium default-jre-headless:java npm:npm
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@missing=""; for entry in $(DEBIAN_TEST_PACKAGES); do \
+		package=$${entry%%:*}; command=$${entry#*:}; \
+		command -v $$command >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
-			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
 		else \
-			echo "chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; \
+			echo "missing Debian packages:$$missing (sudo apt-get install$$missing)" >&2; exit 1; \
 		fi; \
 	fi
+
+node_modules/.package-lock.json: package.json package-lock.json | browser
+	npm ci --no-audit --no-fund --loglevel=error
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: install-dev browser lint
+test: install-dev browser node_modules/.package-lock.json lint
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest

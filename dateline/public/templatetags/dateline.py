@@ -15,3 +15,9 @@ def published(moment, edition):
 def clock(moment, edition):
     """“12:46” in the edition's time zone."""
     return style.clock_time(moment, edition) if moment else ""
+
+
+@register.filter
+def iso(moment):
+    """Machine-readable time for <time datetime>, to the second (HTML allows at most ms)."""
+    return moment.isoformat(timespec="seconds") if moment else ""
