@@ -145,6 +145,13 @@ def article_context(request, article: Article) -> dict:
         "updated_display": style.published_time(updated_at, edition) if was_updated else "",
         "recent": recent,
         "related": related,
+        "canonical_url": request.build_absolute_uri(article.url) if article.pk else "",
+        "alternates": [
+            (language, request.build_absolute_uri(url))
+            for language, url in sorted({**translations, edition.language: article.url}.items())
+        ]
+        if article.pk
+        else [],
         "current_rubric_id": article.rubric_id,
         "current_rubric_aria": "location",
     }

@@ -128,3 +128,28 @@ def test_reporter_without_publish_permission_cannot_publish(client, english, dja
     draft.refresh_from_db()
     assert not draft.live
     assert client.get(f"/en/politics/draft-story-{draft.pk}/").status_code == 404
+
+
+def test_editor_previews_a_draft_as_readers_will_see_it(client, english, editor):
+    _, _, rubrics = english
+    draft = article_make(rubrics["politics"], headline="Draft under review", live=False)
+    client.force_login(editor)
+    edit_url = reverse("wagtailsnippets_newsroom_article:edit", args=[draft.pk])
+    data = querydict_from_html(client.get(edit_url).content.decode(), form_id="w-editor-form")
+    data.update(
+        nested_form_data(
+            {
+                "headline": "Draft under review, changed",
+                "body": streamfield([("paragraph", rich_text("<p>Preview body.</p>"))]),
+            }
+        )
+    )
+    preview_url = reverse("wagtailsnippets_newsroom_article:preview_on_edit", args=[draft.pk])
+    assert client.post(preview_url, data).json()["is_valid"] is True
+    preview = client.get(preview_url)
+    assert preview.status_code == 200
+    tree = html.fromstring(preview.content)
+    assert tree.cssselect("h1")[0].text_content() == "Draft under review, changed"
+    assert tree.cssselect(".dateline")[0].text_content().startswith("MINSK, ")
+    draft.refresh_from_db()
+    assert draft.headline == "Draft under review" and not draft.live

@@ -148,3 +148,14 @@ def test_language_switch_leads_to_the_translation_or_the_other_edition_home(clie
     assert tree.cssselect('nav.languages a[hreflang="ru"]')[0].get("href") == "/ru/"
     tree = page(client, translated.url)
     assert tree.cssselect('nav.languages a[hreflang="en"]')[0].get("href") == story.url
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in tree.cssselect("link[rel=alternate][hreflang]")
+    }
+    assert alternates == {
+        "en": f"http://testserver{story.url}",
+        "ru": f"http://testserver{translated.url}",
+    }
+    assert (
+        tree.cssselect("link[rel=canonical]")[0].get("href") == f"http://testserver{translated.url}"
+    )
