@@ -26,6 +26,7 @@ $(VENV)/.installed-dev: pyproject.toml uv.lock | $(UV)
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+demo: export SITE_URL = http://127.0.0.1:$(PORT)
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0

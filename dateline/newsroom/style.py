@@ -39,6 +39,14 @@ def clock_time(moment: datetime, edition: Edition) -> str:
     return format_local(moment, edition.time_format, edition)
 
 
+def list_time(moment: datetime, edition: Edition, *, now: datetime) -> str:
+    """In lists: “12:46” for today's stories, the full “30 November 2020, 12:46” otherwise."""
+    tz = edition.tz
+    if moment.astimezone(tz).date() == now.astimezone(tz).date():
+        return clock_time(moment, edition)
+    return published_time(moment, edition)
+
+
 def temperature(celsius: float, edition: Edition) -> str:
     """Whole degrees with the minus sign the agency uses: “-23°C”, “+5°C” or “5°C”."""
     degrees = round(celsius)

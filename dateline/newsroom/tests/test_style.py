@@ -78,3 +78,11 @@ def test_header_date_turns_at_local_midnight():
 )
 def test_temperature_in_whole_degrees_with_the_editions_sign_style(celsius, plus, expected):
     assert style.temperature(celsius, edition("en", plus_sign_on_temperatures=plus)) == expected
+
+
+def test_lists_show_the_time_for_today_and_the_date_for_older_stories():
+    now = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+    today = datetime(2026, 11, 25, 21, 30, tzinfo=UTC)  # 00:30 on the 26th in Minsk
+    yesterday = datetime(2026, 11, 25, 20, 30, tzinfo=UTC)  # 23:30 on the 25th in Minsk
+    assert style.list_time(today, edition("en"), now=now) == "00:30"
+    assert style.list_time(yesterday, edition("en"), now=now) == "25 November 2026, 23:30"

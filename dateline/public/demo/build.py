@@ -6,6 +6,7 @@ nothing.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -154,6 +155,7 @@ def _summary(editions: dict[str, Edition]) -> Summary:
             f"{Author.objects.filter(locale_id=locale_id).count()} authors"
         )
     lines.append(
-        f"Admin: http://127.0.0.1:8000/admin/ user {ADMIN_USERNAME}, password {ADMIN_PASSWORD}"
+        f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/ "
+        f"user {ADMIN_USERNAME}, password {ADMIN_PASSWORD}"
     )
     return Summary(lines)

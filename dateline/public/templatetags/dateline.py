@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from dateline.newsroom import style
 
@@ -15,6 +16,12 @@ def published(moment, edition):
 def clock(moment, edition):
     """“12:46” in the edition's time zone."""
     return style.clock_time(moment, edition) if moment else ""
+
+
+@register.simple_tag
+def list_time(moment, edition):
+    """“12:46” for today's stories, with the date for older ones."""
+    return style.list_time(moment, edition, now=timezone.now()) if moment else ""
 
 
 @register.filter
