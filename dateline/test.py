@@ -8,7 +8,16 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from dateline.newsroom.models import Article, Author, Edition, Person, Rubric, Urgency
+from dateline.newsroom.models import (
+    Article,
+    ArticleVersion,
+    Author,
+    Edition,
+    Person,
+    Rubric,
+    Urgency,
+    VersionKind,
+)
 from dateline.public.models import EditionHomePage
 from dateline.public.structure import edition_ensure, rubric_ensure, sections_ensure
 
@@ -114,8 +123,14 @@ def article_make(
         live=live,
         first_published_at=published_at if live else None,
         last_published_at=published_at if live else None,
+        public_at=published_at if live else None,
+        version=1 if live else 0,
         **fields,
     )
+    if live:
+        ArticleVersion.objects.create(
+            article=article, number=1, kind=VersionKind.FIRST, created_at=published_at
+        )
     return article
 
 
@@ -125,3 +140,37 @@ def person_make(locale_id: int, name: str = "Ivan Petrovich", **fields) -> Perso
 
 def author_make(locale_id: int, name: str = "Anna Kovalenko") -> Author:
     return Author.objects.create(locale_id=locale_id, name=name)
+
+
+def editor_form(client, url: str, **changes):
+    """The admin's article form as the browser would send it, with `changes` applied.
+
+    The body editor is drawn by JavaScript, so a body must be given as StreamField data
+    (`body=[("paragraph", "<p>…</p>")]`) when the form is posted.
+    """
+    from wagtail.test.utils.form_data import (
+        nested_form_data,
+        querydict_from_html,
+        rich_text,
+        streamfield,
+    )
+
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    data = querydict_from_html(response.content.decode(), form_id="w-editor-form")
+    body = changes.pop("body", [("paragraph", "<p>The text of the story.</p>")])
+    blocks = [(kind, rich_text(value) if kind == "paragraph" else value) for kind, value in body]
+    changes["body"] = streamfield(blocks)
+    for key, value in nested_form_data(changes).items():
+        data[key] = value
+    return data
+
+
+def admin_publish(client, article: Article, **changes):
+    """Post the article's edit form with the Publish action, as an editor does."""
+    from django.urls import reverse
+
+    url = reverse("wagtailsnippets_newsroom_article:edit", args=[article.pk])
+    data = editor_form(client, url, **changes)
+    data["action-publish"] = "action-publish"
+    return client.post(url, data)

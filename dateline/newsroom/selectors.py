@@ -5,28 +5,44 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from .models import Article, Rubric
 
 PAGE_SIZE = 20
 
 
-def published_articles(*, locale_id: int) -> QuerySet[Article]:
+def public_filter(now: datetime | None = None) -> Q:
+    """What readers may see: published, not killed, past any embargo.
+
+    The one definition every public channel uses (pages, feeds, search, sitemaps).
+    """
+    return Q(live=True, killed_at__isnull=True, public_at__lte=now or timezone.now())
+
+
+def published_articles(*, locale_id: int, now: datetime | None = None) -> QuerySet[Article]:
     """Articles a reader of one edition may see, with what a list item needs to render."""
     return (
-        Article.objects.filter(live=True, locale_id=locale_id)
+        Article.objects.filter(public_filter(now), locale_id=locale_id)
         .select_related("rubric", "lead_image")
-        .order_by("-first_published_at", "-id")
+        .order_by("-public_at", "-id")
     )
 
 
 def published_article(*, article_id: int, locale_id: int) -> Article | None:
     return (
-        Article.objects.filter(live=True, locale_id=locale_id, pk=article_id)
+        Article.objects.filter(public_filter(), locale_id=locale_id, pk=article_id)
         .select_related("rubric", "lead_image", "locale")
-        .prefetch_related("authors", "people__portrait", "tags")
+        .prefetch_related("authors", "people__portrait", "tags", "versions")
         .first()
     )
+
+
+def killed_article(*, article_id: int, locale_id: int) -> Article | None:
+    """A withdrawn story, so that its URL can say so (410) rather than pretend (404)."""
+    return Article.objects.filter(
+        pk=article_id, locale_id=locale_id, killed_at__isnull=False
+    ).first()
 
 
 def recent_articles(*, locale_id: int, exclude_id: int | None = None, limit: int = 8):
@@ -47,7 +63,7 @@ def related_articles(article: Article, *, exclude_ids=(), limit: int = 4) -> lis
         # Only recent ids are considered so that a popular tag never scans the archive.
         shared = candidates.filter(
             Q(people__in=people) | Q(tagged_items__tag_id__in=tags),
-            first_published_at__lte=article.first_published_at,
+            public_at__lte=article.public_at or timezone.now(),
         )
         ids = list(dict.fromkeys(shared.values_list("pk", flat=True)[: limit * 4]))[:limit]
         if ids:
@@ -76,7 +92,7 @@ def rubric_blocks(*, locale_id: int, rubrics: list[Rubric], per_rubric: int = 4,
     ]
 
 
-# Keyset pagination: a cursor names the (first_published_at, id) of an edge item, so page
+# Keyset pagination: a cursor names the (public_at, id) of an edge item, so page
 # 1,000 costs what page 1 costs.
 CURSOR_RE = re.compile(r"^(\d{1,17})-(\d{1,18})$")
 
@@ -105,7 +121,7 @@ class Cursor:
 
     @classmethod
     def of(cls, article: Article) -> "Cursor":
-        return cls(article.first_published_at, article.pk)
+        return cls(article.public_at, article.pk)
 
     def __str__(self) -> str:
         seconds = int(self.published_at.timestamp())
@@ -129,14 +145,14 @@ def listing_page(
 ) -> ListingPage:
     """One page of a newest-first listing, before or after a cursor (never both)."""
     if after is not None:
-        # `first_published_at >= t` bounds the index scan; the OR only trims ties.
+        # `public_at >= t` bounds the index scan; the OR only trims ties.
         rows = list(
-            articles.filter(first_published_at__gte=after.published_at)
+            articles.filter(public_at__gte=after.published_at)
             .filter(
-                Q(first_published_at__gt=after.published_at)
-                | Q(first_published_at=after.published_at, pk__gt=after.article_id)
+                Q(public_at__gt=after.published_at)
+                | Q(public_at=after.published_at, pk__gt=after.article_id)
             )
-            .order_by("first_published_at", "id")[: size + 1]
+            .order_by("public_at", "id")[: size + 1]
         )
         has_newer = len(rows) > size
         rows = rows[:size][::-1]
@@ -146,11 +162,11 @@ def listing_page(
             older=Cursor.of(rows[-1]) if rows else None,
         )
     if before is not None:
-        articles = articles.filter(first_published_at__lte=before.published_at).filter(
-            Q(first_published_at__lt=before.published_at)
-            | Q(first_published_at=before.published_at, pk__lt=before.article_id)
+        articles = articles.filter(public_at__lte=before.published_at).filter(
+            Q(public_at__lt=before.published_at)
+            | Q(public_at=before.published_at, pk__lt=before.article_id)
         )
-    rows = list(articles.order_by("-first_published_at", "-id")[: size + 1])
+    rows = list(articles.order_by("-public_at", "-id")[: size + 1])
     has_older = len(rows) > size
     rows = rows[:size]
     return ListingPage(

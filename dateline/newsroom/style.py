@@ -39,10 +39,14 @@ def clock_time(moment: datetime, edition: Edition) -> str:
     return format_local(moment, edition.time_format, edition)
 
 
+def same_local_day(first: datetime, second: datetime, edition: Edition) -> bool:
+    tz = edition.tz
+    return first.astimezone(tz).date() == second.astimezone(tz).date()
+
+
 def list_time(moment: datetime, edition: Edition, *, now: datetime) -> str:
     """In lists: “12:46” for today's stories, the full “30 November 2020, 12:46” otherwise."""
-    tz = edition.tz
-    if moment.astimezone(tz).date() == now.astimezone(tz).date():
+    if same_local_day(moment, now, edition):
         return clock_time(moment, edition)
     return published_time(moment, edition)
 

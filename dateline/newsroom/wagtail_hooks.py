@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -53,3 +54,9 @@ class NewsroomGroup(SnippetViewSetGroup):
 
 register_snippet(ArticleViewSet)
 register_snippet(NewsroomGroup)
+
+
+@hooks.register("register_log_actions")
+def register_editorial_log_actions(actions):
+    actions.register_action("dateline.kill", "Kill", "Killed (withdrawn everywhere)")
+    actions.register_action("dateline.restore", "Restore", "Restored after a kill")

@@ -54,7 +54,7 @@ class EditionFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, article):
-        return article.first_published_at
+        return article.public_at
 
     def item_updateddate(self, article):
         return article.last_published_at

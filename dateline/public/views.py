@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 
 from dateline.newsroom import selectors, style
-from dateline.newsroom.models import Article, Edition, Person, Rubric
+from dateline.newsroom.models import Article, Edition, Person, Rubric, VersionKind
 
 from .chrome import page_chrome
 
@@ -43,10 +43,10 @@ def group_by_day(articles: list[Article], edition: Edition) -> list[tuple[str, l
     """[(“26 November 2026”, [stories of that local day, newest first]), …]."""
 
     def local_day(article):
-        return timezone.localtime(article.first_published_at, edition.tz).date()
+        return timezone.localtime(article.public_at, edition.tz).date()
 
     return [
-        (style.day_heading(items[0].first_published_at, edition), items)
+        (style.day_heading(items[0].public_at, edition), items)
         for _day, group in groupby(articles, key=local_day)
         for items in [list(group)]
     ]
@@ -125,15 +125,23 @@ def article_context(request, article: Article) -> dict:
         }
     chrome = _chrome_or_404(locale_id=article.locale_id, translations=translations)
     edition = chrome["edition"]
-    published_at = article.first_published_at or timezone.now()
+    published_at = article.public_at or timezone.now()
     recent = selectors.recent_articles(locale_id=article.locale_id, exclude_id=article.pk)
     related = (
         selectors.related_articles(article, exclude_ids=[a.pk for a in recent])
         if article.pk
         else []
     )
-    updated_at = article.last_published_at
-    was_updated = bool(updated_at and (updated_at - published_at).total_seconds() > 60)
+    announced = (
+        [
+            v
+            for v in article.versions.all()
+            if v.kind in (VersionKind.UPDATE, VersionKind.CORRECTION)
+        ]
+        if article.pk
+        else []
+    )
+    updated_at = announced[-1].created_at if announced else None
     return {
         **chrome,
         "article": article,
@@ -142,7 +150,11 @@ def article_context(request, article: Article) -> dict:
         ),
         "published_display": style.published_time(published_at, edition),
         "published_at": published_at,
-        "updated_display": style.published_time(updated_at, edition) if was_updated else "",
+        "updated_at": updated_at,
+        "updated_display": style.clock_time(updated_at, edition)
+        if updated_at and style.same_local_day(updated_at, published_at, edition)
+        else (style.published_time(updated_at, edition) if updated_at else ""),
+        "corrections": [v for v in announced if v.kind == VersionKind.CORRECTION],
         "recent": recent,
         "related": related,
         "canonical_url": request.build_absolute_uri(article.url) if article.pk else "",
@@ -159,6 +171,12 @@ def article_context(request, article: Article) -> dict:
 
 def article_page(request, article: Article):
     return TemplateResponse(request, "newsroom/article.html", article_context(request, article))
+
+
+def withdrawn_article(request, article: Article):
+    """A killed story's URL: 410 Gone with a short notice, nothing of the story itself."""
+    chrome = _chrome_or_404(locale_id=article.locale_id)
+    return TemplateResponse(request, "newsroom/withdrawn.html", chrome, status=410)
 
 
 def person_detail(request, slug: str):

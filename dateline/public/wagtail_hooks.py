@@ -2,6 +2,8 @@ from django.http import Http404
 from django.utils import translation
 from wagtail import hooks
 
+from dateline.lib.locales import locale_language
+
 
 @hooks.register("before_serve_page")
 def serve_pages_only_under_their_own_language(page, request, serve_args, serve_kwargs):
@@ -10,5 +12,5 @@ def serve_pages_only_under_their_own_language(page, request, serve_args, serve_k
     Wagtail falls back to the site root's own page when a language has no translation of it;
     for a news agency an edition that does not exist is a 404.
     """
-    if page.locale.language_code != translation.get_language():
+    if locale_language(page.locale_id) != translation.get_language():
         raise Http404("This edition has no such page")

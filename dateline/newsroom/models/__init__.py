@@ -1,6 +1,17 @@
-from .articles import Article, ArticleTag, Urgency
+from .articles import Article, ArticleTag, ArticleVersion, ChangeKind, Urgency, VersionKind
 from .editions import Edition
 from .people import Author, Person
 from .rubrics import Rubric
 
-__all__ = ["Article", "ArticleTag", "Author", "Edition", "Person", "Rubric", "Urgency"]
+__all__ = [
+    "Article",
+    "ArticleTag",
+    "ArticleVersion",
+    "ChangeKind",
+    "VersionKind",
+    "Author",
+    "Edition",
+    "Person",
+    "Rubric",
+    "Urgency",
+]

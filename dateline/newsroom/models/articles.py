@@ -1,10 +1,12 @@
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -27,6 +29,14 @@ class Urgency(models.IntegerChoices):
     FLASH = 1, "Flash"
     URGENT = 3, "Urgent"
     ROUTINE = 5, "Routine"
+
+
+class ChangeKind(models.TextChoices):
+    """How an editor labels a change to a published story when republishing it."""
+
+    REVISION = "", "Minor change (not announced)"
+    UPDATE = "update", "Update — shown as “Updated 13:05”"
+    CORRECTION = "correction", "Correction — with a public note"
 
 
 class ArticleTag(TaggedItemBase):
@@ -75,6 +85,48 @@ class Article(
     projects = ParentalManyToManyField("directory.ProjectPage", blank=True, related_name="articles")
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
     urgency = models.PositiveSmallIntegerField(choices=Urgency.choices, default=Urgency.ROUTINE)
+    embargo_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=(
+            "Wire partners receive the story at once, marked embargoed; readers, feeds, search "
+            "and newsletters see nothing of it until this time."
+        ),
+    )
+    change_kind = models.CharField(
+        "kind of change",
+        max_length=20,
+        choices=ChangeKind.choices,
+        blank=True,
+        help_text="When republishing a published story: how readers and partners are told.",
+    )
+    change_note = models.TextField(
+        blank=True, help_text="For a correction: what was wrong, shown under the story."
+    )
+
+    # Set by the publishing actions (dateline.newsroom.publishing), never by the form.
+    public_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When readers could first see it."
+    )
+    version = models.PositiveIntegerField(default=0, editable=False)
+    killed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    kill_reason = models.TextField(blank=True, editable=False)
+    killed_by = models.ForeignKey(
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    owner = models.ForeignKey(
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     workflow_states = GenericRelation(
@@ -110,6 +162,11 @@ class Article(
         FieldPanel("tags"),
         FieldPanel("projects"),
         FieldPanel("slug"),
+        MultiFieldPanel(
+            [FieldPanel("embargo_until"), FieldPanel("change_kind"), FieldPanel("change_note")],
+            heading="Release",
+        ),
+        PublishingPanel(),
     ]
 
     search_fields = [
@@ -123,26 +180,53 @@ class Article(
         index.FilterField("live"),
         index.FilterField("urgency"),
         index.FilterField("first_published_at"),
+        index.FilterField("public_at"),
+        index.FilterField("killed_at"),
     ]
 
     class Meta(TranslatableMixin.Meta):
-        ordering = ["-first_published_at", "-id"]
+        ordering = ["-public_at", "-id"]
+        permissions = [("kill_article", "Can kill (withdraw) and restore articles")]
         indexes = [
             # The public listings: newest first per edition and per rubric, keyset-paginated.
             models.Index(
-                fields=["locale", "-first_published_at", "-id"],
-                condition=models.Q(live=True),
-                name="article_live_by_locale",
+                fields=["locale", "-public_at", "-id"],
+                condition=models.Q(live=True, killed_at__isnull=True),
+                name="article_public_by_locale",
             ),
             models.Index(
-                fields=["rubric", "-first_published_at", "-id"],
-                condition=models.Q(live=True),
-                name="article_live_by_rubric",
+                fields=["rubric", "-public_at", "-id"],
+                condition=models.Q(live=True, killed_at__isnull=True),
+                name="article_public_by_rubric",
             ),
         ]
 
     def __str__(self) -> str:
         return self.headline
+
+    def clean(self):
+        super().clean()
+        self._clean_embargo(timezone.now())
+
+    def _clean_embargo(self, now) -> None:
+        if self.embargo_until is None:
+            return
+        stored = (
+            Article.objects.filter(pk=self.pk).values_list("embargo_until", flat=True).first()
+            if self.pk
+            else None
+        )
+        if self.embargo_until <= now and self.embargo_until != stored:
+            raise ValidationError(
+                {"embargo_until": "The embargo time has already passed: choose a future time."}
+            )
+        if self.go_live_at and self.embargo_until > self.go_live_at:
+            raise ValidationError(
+                {
+                    "embargo_until": "The embargo ends after the scheduled publication, when the "
+                    "story goes out on every channel: end it before, or drop the schedule."
+                }
+            )
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -160,6 +244,21 @@ class Article(
     def iptc_urgency(self) -> int:
         return int(self.urgency)
 
+    @property
+    def is_killed(self) -> bool:
+        return self.killed_at is not None
+
+    def is_embargoed(self, now) -> bool:
+        return self.embargo_until is not None and self.embargo_until > now
+
+    def publish(self, revision, *args, **kwargs):
+        """Wagtail's publish (admin, workflow, schedule), then the agency's follow-ups."""
+        from ..publishing import article_published
+
+        result = super().publish(revision, *args, **kwargs)
+        article_published(article_id=self.pk, revision=revision, user=kwargs.get("user"))
+        return result
+
     def get_preview_template(self, request, mode_name):
         return "newsroom/article.html"
 
@@ -167,3 +266,38 @@ class Article(
         from dateline.public.views import article_context
 
         return article_context(request, self)
+
+
+class VersionKind(models.TextChoices):
+    FIRST = "first", "First published"
+    REVISION = "revision", "Minor change"
+    UPDATE = "update", "Update"
+    CORRECTION = "correction", "Correction"
+    KILL = "kill", "Killed"
+    RESTORE = "restore", "Restored"
+
+
+class ArticleVersion(models.Model):
+    """One public version of a story: what readers and wire partners were given, and why."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=VersionKind.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+    user = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="unique_article_version")
+        ]
+        indexes = [models.Index(fields=["kind", "-created_at"], name="article_version_by_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} v{self.number} {self.kind}"

@@ -34,14 +34,16 @@ class Rubric(RoutablePageMixin, Page):
 
     @re_path(r"^(?P<slug>[-\w]*)-(?P<article_id>\d+)/$")
     def article(self, request, slug, article_id):
-        from dateline.newsroom.selectors import published_article
+        from dateline.newsroom.selectors import killed_article, published_article
+        from dateline.public.views import article_page, withdrawn_article
 
         article = published_article(article_id=int(article_id), locale_id=self.locale_id)
         if article is None:
+            killed = killed_article(article_id=int(article_id), locale_id=self.locale_id)
+            if killed is not None:
+                return withdrawn_article(request, killed)
             raise Http404("No such article in this edition")
         if article.rubric_id != self.pk or article.slug != slug:
             # Old slug or moved rubric: one canonical URL per story.
             return redirect(article.url, permanent=True)
-        from dateline.public.views import article_page
-
         return article_page(request, article)

@@ -13,7 +13,16 @@ from datetime import datetime, timedelta
 from taggit.models import Tag
 
 from dateline.lib.slugs import slug_from_text
-from dateline.newsroom.models import Article, ArticleTag, Author, Edition, Person, Urgency
+from dateline.newsroom.models import (
+    Article,
+    ArticleTag,
+    ArticleVersion,
+    Author,
+    Edition,
+    Person,
+    Urgency,
+    VersionKind,
+)
 
 from . import data
 from .directory import project_rubrics
@@ -152,12 +161,36 @@ def articles_create(
                 has_unpublished_changes=False,
                 first_published_at=first,
                 last_published_at=last,
+                public_at=first,
+                version=2 if last > first else 1,
             )
         )
     articles = Article.objects.bulk_create(articles)
+    _versions_create(articles)
     _relations_create(language, pages, list(zip(mine, articles, strict=True)))
     indexes_update(Article, articles)
     return articles
+
+
+def _versions_create(articles: list[Article]) -> None:
+    """The public versions the stories went through: first publication, then any update."""
+    versions = []
+    for article in articles:
+        versions.append(
+            ArticleVersion(
+                article=article, number=1, kind=VersionKind.FIRST, created_at=article.public_at
+            )
+        )
+        if article.version == 2:
+            versions.append(
+                ArticleVersion(
+                    article=article,
+                    number=2,
+                    kind=VersionKind.UPDATE,
+                    created_at=article.last_published_at,
+                )
+            )
+    ArticleVersion.objects.bulk_create(versions)
 
 
 def _relations_create(language: str, pages: EditionPages, pairs: list) -> None:

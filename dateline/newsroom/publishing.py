@@ -1,0 +1,114 @@
+"""The publishing path of a story, top to bottom: publish, correct, kill, restore.
+
+Wagtail publishes (from the editor, a workflow approval or the schedule) and then calls
+`article_published`, which records the public version readers and partners get. Follow-ups
+that reach outside (cache purge, wire delivery, notifications) are queued from here too, so
+someone following a story from "Publish" to a partner's inbox reads one module.
+"""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Revision
+
+from .models import Article, ArticleVersion, ChangeKind, VersionKind
+
+
+class PublishingError(Exception):
+    """An editorial action that cannot be done, with a message for the editor."""
+
+
+@transaction.atomic
+def article_published(*, article_id: int, revision: Revision, user=None) -> ArticleVersion | None:
+    """Record the public version a publish created. None when Wagtail only scheduled it."""
+    article = Article.objects.select_for_update().get(pk=article_id)
+    if article.live_revision_id != revision.pk or not article.live:
+        return None  # scheduled for later: the release task publishes it when due
+    now = timezone.now()
+    if article.version == 0:
+        kind = VersionKind.FIRST
+        article.public_at = _public_from(article, now)
+    else:
+        kind = VersionKind(article.change_kind) if article.change_kind else VersionKind.REVISION
+        if article.public_at and article.public_at > now:
+            # Still under embargo: a changed embargo time moves the public release with it.
+            article.public_at = _public_from(article, now)
+    article.version += 1
+    version = ArticleVersion.objects.create(
+        article=article,
+        number=article.version,
+        kind=kind,
+        note=article.change_note,
+        created_at=now,
+        user=user,
+        revision=revision,
+    )
+    article.change_kind = ChangeKind.REVISION
+    article.change_note = ""
+    article.save(update_fields=["public_at", "version", "change_kind", "change_note"])
+    _forget_change_label(revision)
+    return version
+
+
+def _public_from(article: Article, now: datetime) -> datetime:
+    if article.embargo_until and article.embargo_until > now:
+        return article.embargo_until
+    return article.first_published_at or now
+
+
+def _forget_change_label(revision: Revision) -> None:
+    # The next draft starts from this revision; "correction" must not stick to it.
+    revision.content["change_kind"] = ""
+    revision.content["change_note"] = ""
+    revision.save(update_fields=["content"])
+
+
+@transaction.atomic
+def article_kill(*, article: Article, user, reason: str) -> ArticleVersion:
+    """Withdraw a story everywhere at once. The reason is kept; restoring is explicit."""
+    reason = reason.strip()
+    if not reason:
+        raise PublishingError("Give the reason for the kill: partners and the archive keep it.")
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if article.killed_at is not None:
+        raise PublishingError("This story was already killed.")
+    now = timezone.now()
+    article.killed_at = now
+    article.kill_reason = reason
+    article.killed_by = user
+    article.version += 1
+    article.save(update_fields=["killed_at", "kill_reason", "killed_by", "version"])
+    log(instance=article, action="dateline.kill", user=user, data={"reason": reason})
+    return ArticleVersion.objects.create(
+        article=article,
+        number=article.version,
+        kind=VersionKind.KILL,
+        note=reason,
+        created_at=now,
+        user=user,
+    )
+
+
+@transaction.atomic
+def article_restore(*, article: Article, user, note: str = "") -> ArticleVersion:
+    """Bring a killed story back: a deliberate act, recorded as a new version."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if article.killed_at is None:
+        raise PublishingError("This story is not killed.")
+    now = timezone.now()
+    article.killed_at = None
+    article.killed_by = None
+    article.kill_reason = ""  # kept on the kill's ArticleVersion
+    article.version += 1
+    article.save(update_fields=["killed_at", "killed_by", "kill_reason", "version"])
+    log(instance=article, action="dateline.restore", user=user, data={"note": note})
+    return ArticleVersion.objects.create(
+        article=article,
+        number=article.version,
+        kind=VersionKind.RESTORE,
+        note=note,
+        created_at=now,
+        user=user,
+    )
