@@ -190,6 +190,20 @@ EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@dateline.invalid")
 
+# --- Weather (dateline/weather) --------------------------------------------------------------
+# The header's weather comes from "metno" (MET Norway: free, credit shown) or "openmeteo"
+# (its free host is non-commercial: use the paid host with an API key, or a self-hosted one).
+WEATHER_PROVIDER = env_str("WEATHER_PROVIDER", "metno")
+# MET Norway blocks anonymous clients: name the application and a contact, e.g.
+# "Dateline/0.1 https://agency.example newsroom@agency.example" (see `check --deploy`).
+WEATHER_USER_AGENT = env_str("WEATHER_USER_AGENT", "Dateline/0.1")
+# Seconds a provider may take to answer, connecting and reading included (not a DNS lookup).
+WEATHER_TIMEOUT = float(env_str("WEATHER_TIMEOUT", "5"))
+METNO_BASE_URL = env_str("METNO_BASE_URL", "https://api.met.no/weatherapi/locationforecast/2.0")
+OPEN_METEO_BASE_URL = env_str("OPEN_METEO_BASE_URL", "https://api.open-meteo.com")
+OPEN_METEO_API_KEY = env_str("OPEN_METEO_API_KEY")
+# --- end of weather ---------------------------------------------------------------------------
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -10,8 +10,7 @@ from wagtail.models import Page
 from dateline.directory.models import GovernmentBodiesPage, ProjectsIndexPage, ServicesIndexPage
 from dateline.newsroom import style
 from dateline.newsroom.models import Edition, Rubric
-from dateline.weather.labels import weather_label
-from dateline.weather.models import current_observation
+from dateline.weather.selectors import weather_slot
 
 from .models import AllNewsPage
 
@@ -84,20 +83,12 @@ def page_chrome(
         for other in editions
     ]
     now = timezone.now()
-    observation = current_observation(edition.pk, now=now)
-    weather = None
-    if observation is not None:
-        weather = {
-            "city": edition.home_city,
-            "label": weather_label(observation.weather_code, edition.language),
-            "temperature": style.temperature(float(observation.temperature_c), edition),
-        }
     return {
         "edition": edition,
         "home_url": edition_home_url(edition.language),
         "feed_url": edition_feed_url(edition.language),
         "today": style.header_date(now, edition),
-        "weather": weather,
+        "weather": weather_slot(edition, now=now),
         "languages": languages,
         **edition_structure(edition),
     }

@@ -5,3 +5,6 @@ class WeatherConfig(AppConfig):
     name = "dateline.weather"
     label = "weather"
     verbose_name = "Weather"
+
+    def ready(self):
+        from . import checks  # noqa: F401 — registers the system checks

@@ -18,6 +18,10 @@ LABELS: dict[int, tuple[str, str, str, str]] = {
     65: ("Heavy rain", "Сильный дождь", "Моцны дождж", "大雨"),
     66: ("Freezing rain", "Ледяной дождь", "Ледзяны дождж", "冻雨"),
     67: ("Heavy freezing rain", "Сильный ледяной дождь", "Моцны ледзяны дождж", "强冻雨"),
+    # 68/69 and 83/84 are WMO's rain-and-snow codes; Open-Meteo never sends them, but MET
+    # Norway's sleet symbols need them.
+    68: ("Light sleet", "Небольшой дождь со снегом", "Невялікі дождж са снегам", "小雨夹雪"),
+    69: ("Sleet", "Дождь со снегом", "Дождж са снегам", "雨夹雪"),
     71: ("Light snow", "Небольшой снег", "Невялікі снег", "小雪"),
     73: ("Snow", "Снег", "Снег", "中雪"),
     75: ("Heavy snow", "Сильный снег", "Моцны снег", "大雪"),
@@ -25,6 +29,13 @@ LABELS: dict[int, tuple[str, str, str, str]] = {
     80: ("Light showers", "Небольшой ливень", "Невялікая залева", "小阵雨"),
     81: ("Showers", "Ливень", "Залева", "阵雨"),
     82: ("Violent showers", "Сильный ливень", "Моцная залева", "强阵雨"),
+    83: (
+        "Light sleet showers",
+        "Небольшой ливень со снегом",
+        "Невялікая залева са снегам",
+        "小阵雨夹雪",
+    ),
+    84: ("Sleet showers", "Ливень со снегом", "Залева са снегам", "阵雨夹雪"),
     85: ("Snow showers", "Снегопад", "Снегапад", "阵雪"),
     86: ("Heavy snow showers", "Сильный снегопад", "Моцны снегапад", "强阵雪"),
     95: ("Thunderstorm", "Гроза", "Навальніца", "雷暴"),
@@ -37,6 +48,12 @@ LABELS: dict[int, tuple[str, str, str, str]] = {
     ),
 }
 LANGUAGES = ("en", "ru", "be", "zh")
+# Before the provider's name in the header's credit: "Data: MET Norway".
+DATA_CREDIT = ("Data: ", "Данные: ", "Даныя: ", "数据：")
+
+
+def _index(language: str) -> int:
+    return LANGUAGES.index(language) if language in LANGUAGES else 0
 
 
 def weather_label(code: int, language: str) -> str:
@@ -44,5 +61,8 @@ def weather_label(code: int, language: str) -> str:
     labels = LABELS.get(code)
     if labels is None:
         return ""
-    index = LANGUAGES.index(language) if language in LANGUAGES else 0
-    return labels[index]
+    return labels[_index(language)]
+
+
+def data_credit_label(language: str) -> str:
+    return DATA_CREDIT[_index(language)]

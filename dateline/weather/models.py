@@ -37,3 +37,32 @@ def current_observation(edition_id: int, *, now=None) -> Observation | None:
         .order_by("-observed_at")
         .first()
     )
+
+
+class FetchState(models.Model):
+    """What the refresh remembers between requests for an edition's city.
+
+    The provider's conditional-request validators, when we may ask again (Expires, Retry-After),
+    the failure already logged, and, for MET Norway, the hourly forecast of the last answer so
+    that a 304 Not Modified can still move the observation on to the current hour.
+    """
+
+    edition = models.OneToOneField(
+        "newsroom.Edition", on_delete=models.CASCADE, related_name="weather_fetch_state"
+    )
+    # Validators and waits belong to one provider; switching providers starts afresh.
+    provider = models.CharField(max_length=40)
+    last_modified = models.CharField(max_length=64, blank=True)
+    next_request_at = models.DateTimeField(null=True, blank=True)
+    # Set by the refresh that is asking right now, so that two workers do not both ask.
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    forecast = models.JSONField(default=list, blank=True)
+    checked_at = models.DateTimeField(null=True, blank=True)
+    succeeded_at = models.DateTimeField(null=True, blank=True)
+    # The kind of the ongoing failure ("timeout", "http_429"…), logged when it began.
+    failure = models.CharField(max_length=40, blank=True)
+    failure_message = models.CharField(max_length=200, blank=True)
+    deprecation_logged = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.edition} via {self.provider}"
