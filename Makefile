@@ -28,10 +28,16 @@ install-dev: $(VENV)/.installed-dev
 
 demo: export SITE_URL = http://127.0.0.1:$(PORT)
 demo: install
+	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py demo_content
-	DATELINE_SERVE_MEDIA=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# The worker runs background work (scheduled releases, weather, search index) beside
+	@# the site and stops with it.
+	$(PY) manage.py worker > var/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	echo "Worker running (log: var/worker.log)"; \
+	DATELINE_SERVE_MEDIA=1 $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 # Debian packages the tests need: chromium (browser tests), a Java runtime and npm (the Nu
 # HTML Checker). Installed when missing and we are root.

@@ -13,6 +13,29 @@ def _fresh_cache():
     cache.clear()
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process(settings):
+    # Most tests want a task's effect at once; tests of the queue itself take `task_queue`.
+    settings.TASKS = IMMEDIATE_TASKS
+
+
+@pytest.fixture
+def task_queue(settings):
+    """The real database queue; call `run_worker()` to let the worker run what is due."""
+    settings.TASKS = DATABASE_TASKS
+
+
+def run_worker() -> None:
+    """One pass of django-tasks' database worker over everything ready, then return."""
+    from django.core.management import call_command
+
+    call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
+
+
 @pytest.fixture
 def english(db):
     from dateline.test import edition_make

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "dateline.public",
     "dateline.directory",
     "dateline.weather",
+    "dateline.ops",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
@@ -132,12 +133,17 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 300}
     }
 
-# Wagtail's own tasks (search index, reference index) use the default backend. Until the
-# worker runs beside the site (the newsroom workflow issue), they run in-process.
+# Background work goes through the database queue; `manage.py worker` runs it (and the
+# periodic schedule below). Wagtail's own tasks (search and reference index) use it too.
 TASKS = {
     "default": {
-        "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
+}
+# dotted path of a django-tasks task: seconds between runs (each also runs at worker start).
+PERIODIC_TASKS = {
+    "dateline.newsroom.tasks.release_scheduled": 30,
+    "dateline.weather.tasks.refresh_weather": 15 * 60,
 }
 
 AUTH_PASSWORD_VALIDATORS = [
