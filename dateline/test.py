@@ -174,3 +174,43 @@ def admin_publish(client, article: Article, **changes):
     data = editor_form(client, url, **changes)
     data["action-publish"] = "action-publish"
     return client.post(url, data)
+
+
+# Personas: users in the newsroom's roles (dateline.newsroom.roles), as the admin makes them.
+PASSWORD = "correct-horse-battery"
+
+
+def user_in_role(username: str, role: str):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, password=PASSWORD, first_name=username.title())
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def reporter_make(username: str = "reporter"):
+    from dateline.newsroom.desks import REPORTERS
+
+    return user_in_role(username, REPORTERS)
+
+
+def desk_editor_make(*rubrics: Rubric, username: str = "deskeditor", desk: str = "Desk"):
+    """A desk editor on a desk that covers `rubrics` (all of one edition)."""
+    from django.contrib.auth.models import Group
+
+    from dateline.newsroom.desks import DESK_EDITORS
+    from dateline.newsroom.models import Desk
+
+    user = user_in_role(username, DESK_EDITORS)
+    group = Group.objects.create(name=f"{desk} desk ({username})")
+    edition = Edition.objects.get(locale_id=rubrics[0].locale_id)
+    desk_row = Desk.objects.create(name=desk, edition=edition, group=group)
+    desk_row.rubrics.set(rubrics)
+    user.groups.add(group)
+    return user
+
+
+def chief_editor_make(username: str = "chief"):
+    from dateline.newsroom.desks import CHIEF_EDITORS
+
+    return user_in_role(username, CHIEF_EDITORS)

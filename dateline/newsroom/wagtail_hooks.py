@@ -1,9 +1,13 @@
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Article, Author, Edition, Person
+from . import admin_views, desks
+from .dashboard import DeskDashboardPanel
+from .models import Article, Author, Desk, Edition, Person
 
 
 class ArticleFilterSet(WagtailFilterSet):
@@ -18,13 +22,19 @@ class ArticleViewSet(SnippetViewSet):
     menu_label = "Articles"
     menu_order = 100
     add_to_admin_menu = True
-    list_display = ["headline", "rubric", "locale", "urgency", "first_published_at"]
+    list_display = ["headline", "rubric", "locale", "urgency", "public_at", "embargo_until"]
     list_export = ["headline", "rubric", "locale", "urgency", "first_published_at", "live"]
     filterset_class = ArticleFilterSet
     # No search_fields: the search backend looks through every indexed field (restricting
     # fields trips SQLite FTS5 with "no such column").
-    ordering = ["-first_published_at", "-id"]
+    ordering = ["-public_at", "-id"]
     list_per_page = 50
+    add_view_class = admin_views.ArticleCreateView
+    edit_view_class = admin_views.ArticleEditView
+
+    @property
+    def permission_policy(self):
+        return admin_views.ArticlePermissionPolicy(self.model)
 
 
 class EditionViewSet(SnippetViewSet):
@@ -45,15 +55,50 @@ class AuthorViewSet(SnippetViewSet):
     list_display = ["name", "locale", "user"]
 
 
+class DeskViewSet(SnippetViewSet):
+    model = Desk
+    icon = "group"
+    list_display = ["name", "edition", "group"]
+
+
 class NewsroomGroup(SnippetViewSetGroup):
     menu_label = "Newsroom"
     menu_icon = "folder-open-inverse"
     menu_order = 110
-    items = (EditionViewSet, PersonViewSet, AuthorViewSet)
+    items = (EditionViewSet, DeskViewSet, PersonViewSet, AuthorViewSet)
 
 
 register_snippet(ArticleViewSet)
 register_snippet(NewsroomGroup)
+
+
+@hooks.register("register_admin_urls")
+def editorial_action_urls():
+    return [
+        path("newsroom/articles/<int:pk>/kill/", admin_views.kill_view, name="article_kill"),
+        path(
+            "newsroom/articles/<int:pk>/restore/", admin_views.restore_view, name="article_restore"
+        ),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def kill_and_restore_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, Article) or not desks.can_kill(user):
+        return []
+    if snippet.killed_at is not None:
+        url = reverse("article_restore", args=[snippet.pk])
+        return [Button("Restore", url, icon_name="undo", priority=90)]
+    if snippet.live:
+        url = reverse("article_kill", args=[snippet.pk])
+        return [Button("Kill", url, icon_name="warning", priority=90)]
+    return []
+
+
+@hooks.register("construct_homepage_panels")
+def desk_dashboard(request, panels):
+    if request.user.has_perm("newsroom.change_article"):
+        panels.append(DeskDashboardPanel())
 
 
 @hooks.register("register_log_actions")

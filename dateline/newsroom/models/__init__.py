@@ -1,4 +1,5 @@
 from .articles import Article, ArticleTag, ArticleVersion, ChangeKind, Urgency, VersionKind
+from .desks import Desk, DeskApprovalTask
 from .editions import Edition
 from .people import Author, Person
 from .rubrics import Rubric
@@ -12,6 +13,8 @@ __all__ = [
     "Author",
     "Edition",
     "Person",
+    "Desk",
+    "DeskApprovalTask",
     "Rubric",
     "Urgency",
 ]

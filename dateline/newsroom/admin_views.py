@@ -1,0 +1,152 @@
+"""Newsroom views in the Wagtail admin: the article editor's rules, kill and restore."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.snippets.views import snippets
+
+from . import desks
+from .models import Article
+from .publishing import PublishingError, article_kill, article_restore
+
+
+class ArticlePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, narrowed per story by owner (reporters) and desk (editors)."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not super().user_has_permission_for_instance(user, action, instance):
+            return False
+        if action in ("change", "delete", "lock", "unlock"):
+            return desks.can_edit(user, instance)
+        if action == "publish":
+            return desks.can_publish(user, instance.rubric_id)
+        return True
+
+
+def forbidden(request, message: str):
+    return TemplateResponse(
+        request, "newsroom/admin/forbidden.html", {"message": message}, status=403
+    )
+
+
+def _posted_rubric_id(request) -> int | None:
+    try:
+        return int(request.POST.get("rubric", ""))
+    except ValueError:
+        return None
+
+
+class PublishRulesMixin:
+    """Refuse a publish the user may not do before anything is saved: 403, nothing changes."""
+
+    def post(self, request, *args, **kwargs):
+        if "action-publish" in request.POST:
+            refusal = self.publish_refusal(request)
+            if refusal:
+                return forbidden(request, refusal)
+        return super().post(request, *args, **kwargs)
+
+    def publish_refusal(self, request) -> str:
+        user = request.user
+        if not user.has_perm("newsroom.publish_article"):
+            return "Reporters cannot publish: submit the story to the desk for review instead."
+        existing = getattr(self, "object", None)
+        rubric_ids = {_posted_rubric_id(request)}
+        if existing is not None and existing.pk:
+            if existing.killed_at is not None:
+                return (
+                    "This story was killed. A chief editor must restore it before it is "
+                    "published again."
+                )
+            rubric_ids.add(existing.rubric_id)
+        rubric_ids.discard(None)
+        if not desks.can_publish(user, *rubric_ids):
+            return (
+                "Your desk does not cover this rubric: a desk editor of that rubric or a chief "
+                "editor must publish it."
+            )
+        return ""
+
+
+class ArticleCreateView(PublishRulesMixin, snippets.CreateView):
+    def save_instance(self):
+        self.form.instance.owner = self.request.user
+        return super().save_instance()
+
+
+class ArticleEditView(PublishRulesMixin, snippets.EditView):
+    def dispatch(self, request, *args, **kwargs):
+        if not desks.can_edit(request.user, self.object):
+            return forbidden(
+                request,
+                "This story belongs to another reporter or to a desk you are not on.",
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+
+class KillForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept with the story and sent to partners with the cancellation.",
+    )
+    confirm = forms.BooleanField(
+        label="I understand: the story disappears from the site, feeds, search and the wire "
+        "at once, and partners are told to withdraw it."
+    )
+
+
+class RestoreForm(forms.Form):
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    confirm = forms.BooleanField(label="Restore this story to every channel.")
+
+
+def _editorial_action(request, pk, *, form_class, action, title, done):
+    if not desks.can_kill(request.user):
+        return forbidden(request, "Only chief editors can kill or restore a story.")
+    article = get_object_or_404(Article, pk=pk)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(article=article, user=request.user, **_action_kwargs(form))
+        except PublishingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, done.format(headline=article.headline))
+            return redirect(reverse("wagtailsnippets_newsroom_article:edit", args=[pk]))
+    return TemplateResponse(
+        request,
+        "newsroom/admin/editorial_action.html",
+        {"article": article, "form": form, "title": title},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _action_kwargs(form) -> dict:
+    data = dict(form.cleaned_data)
+    data.pop("confirm")
+    return data
+
+
+def kill_view(request, pk):
+    return _editorial_action(
+        request,
+        pk,
+        form_class=KillForm,
+        action=article_kill,
+        title="Kill story",
+        done="“{headline}” was killed.",
+    )
+
+
+def restore_view(request, pk):
+    return _editorial_action(
+        request,
+        pk,
+        form_class=RestoreForm,
+        action=article_restore,
+        title="Restore killed story",
+        done="“{headline}” was restored.",
+    )
