@@ -21,6 +21,7 @@ from wagtail.search import index
 from dateline.lib.slugs import slug_from_text
 
 from ..blocks import ArticleBodyBlock
+from ..panels import TranslationsPanel
 
 
 class Urgency(models.IntegerChoices):
@@ -167,6 +168,7 @@ class Article(
             heading="Release",
         ),
         PublishingPanel(),
+        TranslationsPanel(heading="Other editions"),
     ]
 
     search_fields = [
@@ -250,6 +252,24 @@ class Article(
 
     def is_embargoed(self, now) -> bool:
         return self.embargo_until is not None and self.embargo_until > now
+
+    # Set by the publishing actions; a translation starts with none of them.
+    exclude_fields_in_copy = [
+        "public_at",
+        "version",
+        "killed_at",
+        "kill_reason",
+        "killed_by",
+        "owner",
+        "change_kind",
+        "change_note",
+        "created_at",
+    ]
+
+    def copy_for_translation(self, locale, exclude_fields=None):
+        from ..translations import translation_prepare
+
+        return translation_prepare(self, super().copy_for_translation(locale, exclude_fields))
 
     def publish(self, revision, *args, **kwargs):
         """Wagtail's publish (admin, workflow, schedule), then the agency's follow-ups."""
