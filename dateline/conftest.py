@@ -31,9 +31,15 @@ def task_queue(settings):
 
 def run_worker() -> None:
     """One pass of django-tasks' database worker over everything ready, then return."""
+    from unittest import mock
+
     from django.core.management import call_command
 
-    call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
+    # Between tasks the worker closes connections it thinks stale; inside a test's transaction
+    # that is the test's own connection, which PostgreSQL then loses (Django's test client
+    # disconnects the same call from its request signals for the same reason).
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import close_old_connections
 from django.utils.module_loading import import_string
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -42,7 +41,6 @@ class Scheduler:
                 logger.exception("Could not enqueue periodic task %s", path)
                 continue
             enqueued.append(path)
-        close_old_connections()
         return enqueued
 
 

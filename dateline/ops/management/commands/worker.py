@@ -2,6 +2,7 @@ import threading
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 
 from dateline.ops.periodic import Scheduler
 
@@ -37,4 +38,5 @@ class Command(BaseCommand):
         while not stop.is_set():
             for path in scheduler.tick():
                 self.stdout.write(f"Enqueued {path}")
+            close_old_connections()  # this thread's own, as a request would at its end
             stop.wait(1)

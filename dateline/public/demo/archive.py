@@ -1,0 +1,119 @@
+"""`manage.py generate_archive`: years of generated stories, for scale tests and benchmarks.
+
+Stories are drawn from a pool rendered by the demo's own story templates (so headlines, leads
+and bodies read like the demo's), spread evenly over the years asked for, and bulk-inserted
+in batches. Each batch is one transaction and its stories have deterministic keys, so an
+interrupted run picks up at the first batch that is not there yet.
+"""
+
+import random
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from dateline.lib.slugs import slug_from_text
+from dateline.newsroom.models import Article, ArticleVersion, Edition, Rubric, VersionKind
+
+from .articles import _urgency
+from .text import plan_make, story_render
+
+ARCHIVE_NAMESPACE = uuid.UUID("6f1d8a52-7a49-4f5e-9a8e-3d2a1f0c9b11")
+POOL_SIZE = 400
+
+
+@dataclass
+class Progress:
+    done: int = 0
+    skipped: int = 0
+    started: float = 0.0
+
+    def rate(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return self.done / elapsed if elapsed > 0 else 0.0
+
+
+def archive_key(seed: int, number: int) -> uuid.UUID:
+    return uuid.uuid5(ARCHIVE_NAMESPACE, f"{seed}:{number}")
+
+
+def archive_generate(
+    *,
+    articles: int,
+    languages: list[str],
+    years: float = 20,
+    batch_size: int = 5000,
+    seed: int = 1,
+    report: Callable[[Progress, int], None] = lambda progress, total: None,
+) -> Progress:
+    editions = list(
+        Edition.objects.select_related("locale").filter(locale__language_code__in=languages)
+    )
+    if not editions:
+        raise ValueError("No such editions: run `manage.py demo_content` first.")
+    rubrics = {
+        edition.locale_id: list(Rubric.objects.filter(locale_id=edition.locale_id))
+        for edition in editions
+    }
+    pools = {edition.locale_id: _story_pool(edition.language, seed) for edition in editions}
+    now = timezone.now()
+    span = timedelta(days=365 * years)
+    progress = Progress(started=time.monotonic())
+    for start in range(0, articles, batch_size):
+        if Article.objects.filter(translation_key=archive_key(seed, start)).exists():
+            progress.skipped += min(batch_size, articles - start)
+        else:
+            numbers = range(start, min(start + batch_size, articles))
+            _batch_insert(numbers, articles, editions, rubrics, pools, now - span, span, seed)
+            progress.done += len(numbers)
+        report(progress, articles)
+    return progress
+
+
+def _story_pool(language: str, seed: int) -> list:
+    rng = random.Random(seed)
+    return [story_render(plan_make(rng), language) for _ in range(POOL_SIZE)]
+
+
+@transaction.atomic
+def _batch_insert(numbers, total, editions, rubrics, pools, start, span, seed) -> None:
+    rng = random.Random(f"{seed}:{numbers.start}")
+    rows = []
+    for number in numbers:
+        edition = editions[number % len(editions)]
+        story = pools[edition.locale_id][rng.randrange(POOL_SIZE)]
+        # Evenly spread and in order, so the archive has the shape of real years.
+        moment = start + span * (number / total) + timedelta(seconds=rng.randint(0, 59))
+        rows.append(
+            Article(
+                translation_key=archive_key(seed, number),
+                locale_id=edition.locale_id,
+                headline=story.headline,
+                slug=slug_from_text(story.headline),
+                lead=story.lead,
+                body=story.body,
+                dateline_city=story.dateline_city,
+                rubric=rng.choice(rubrics[edition.locale_id]),
+                urgency=_urgency(rng),
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=moment,
+                last_published_at=moment,
+                public_at=moment,
+                version=1,
+            )
+        )
+    created = Article.objects.bulk_create(rows, batch_size=1000)
+    ArticleVersion.objects.bulk_create(
+        [
+            ArticleVersion(
+                article=article, number=1, kind=VersionKind.FIRST, created_at=article.public_at
+            )
+            for article in created
+        ],
+        batch_size=2000,
+    )
