@@ -66,3 +66,9 @@ test: install-dev browser node_modules/.package-lock.json lint
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# Benchmarks (not part of CI). Each prints its numbers; see the README and docs/wire.md.
+.PHONY: bench
+bench: install-dev
+	$(PY) bench/wire_push.py --publishes 50
+	$(PY) bench/wire_push.py --publishes 50 --database-url postgres://postgres@127.0.0.1:5432/dateline_bench

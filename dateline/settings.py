@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "dateline.directory",
     "dateline.weather",
     "dateline.ops",
+    "dateline.wire",
+    "dateline.search",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -186,7 +189,8 @@ WHITENOISE_USE_FINDERS = True
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Dateline")
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The agency's logo for search engines (schema.org publisher.logo): a URL, or a path on this site.
+PUBLISHER_LOGO_URL = env_str("PUBLISHER_LOGO_URL")
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -209,6 +213,38 @@ METNO_BASE_URL = env_str("METNO_BASE_URL", "https://api.met.no/weatherapi/locati
 OPEN_METEO_BASE_URL = env_str("OPEN_METEO_BASE_URL", "https://api.open-meteo.com")
 OPEN_METEO_API_KEY = env_str("OPEN_METEO_API_KEY")
 # --- end of weather ---------------------------------------------------------------------------
+
+# --- Wire (dateline/wire) ------------------------------------------------------------------
+# Absolute links in wire items (pictures, story pages) start with this.
+WIRE_BASE_URL = env_str("WIRE_BASE_URL", WAGTAILADMIN_BASE_URL)
+# Requests per key per window (seconds) on the partner API; over it, 429 with Retry-After.
+WIRE_RATE_LIMIT = env_int("WIRE_RATE_LIMIT", 120)
+WIRE_RATE_WINDOW = env_int("WIRE_RATE_WINDOW", 60)
+# Webhook pushes: attempts before giving up, the first retry's delay in seconds (doubling
+# after each failure up to the longest), and how long a partner's server may take to answer.
+WIRE_PUSH_MAX_ATTEMPTS = env_int("WIRE_PUSH_MAX_ATTEMPTS", 10)
+WIRE_PUSH_RETRY_BASE = float(env_str("WIRE_PUSH_RETRY_BASE", "30"))
+WIRE_PUSH_RETRY_LONGEST = float(env_str("WIRE_PUSH_RETRY_LONGEST", "3600"))
+WIRE_PUSH_TIMEOUT = float(env_str("WIRE_PUSH_TIMEOUT", "10"))
+# --- end of wire -------------------------------------------------------------------------------
+
+# --- Search (dateline/search) ----------------------------------------------------------------
+# Wagtail's database search (PostgreSQL full-text or SQLite FTS5), stemming each edition's
+# language; `manage.py update_index` rebuilds it.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "dateline.search.backends"}}
+# Searches per client (IP address) per window (seconds); over it, 429 with Retry-After.
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 30)
+SEARCH_RATE_WINDOW = env_int("SEARCH_RATE_WINDOW", 60)
+# Behind a proxy, the request header (as in request.META) that holds the client's address,
+# e.g. HTTP_X_REAL_IP; empty: the address of the connection.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+# --- end of search -----------------------------------------------------------------------------
+
+# How long a flash (IPTC urgency 1) or urgent (3) story stays in the breaking-news banner.
+BREAKING_NEWS_MINUTES = {
+    1: env_int("BREAKING_FLASH_MINUTES", 60),
+    3: env_int("BREAKING_URGENT_MINUTES", 30),
+}
 
 LOGGING = {
     "version": 1,

@@ -6,8 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from dateline.public import views
-from dateline.public.feeds import EditionFeed
+from dateline.public import sitemaps, views
+from dateline.wire.api import api as wire_api
 
 handler400 = "dateline.public.errors.bad_request"
 handler404 = "dateline.public.errors.page_not_found"
@@ -16,6 +16,22 @@ handler500 = "dateline.public.errors.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The partner API (ninjs, NewsML-G2), outside the editions: /api/wire/v1/items…
+    path("api/wire/v1/", wire_api.urls),
+    # Search engines: robots.txt, a sitemap index, then sitemaps per edition and month.
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
+    path("sitemaps/pages.xml", sitemaps.pages_sitemap, name="sitemap_pages"),
+    re_path(
+        r"^sitemaps/articles-(?P<language>[a-z]{2,3})-(?P<year>\d{4})-(?P<month>\d{2})\.xml$",
+        sitemaps.articles_sitemap,
+        name="sitemap_articles",
+    ),
+    re_path(
+        r"^sitemaps/news-(?P<language>[a-z]{2,3})\.xml$",
+        sitemaps.news_sitemap,
+        name="sitemap_news",
+    ),
 ]
 
 if settings.SERVE_MEDIA:
@@ -25,8 +41,12 @@ if settings.SERVE_MEDIA:
 
 # Each edition lives under its language: /en/, /ru/, /be/, /zh/.
 urlpatterns += i18n_patterns(
-    path("rss.xml", EditionFeed(), name="edition_feed"),
+    # Feeds of the edition (rss.xml, atom.xml, feed.json) and of each rubric (<rubric>/rss.xml…).
+    path("", include("dateline.wire.feeds.urls")),
     path("people/<slug:slug>/", views.person_detail, name="person"),
+    path("corrections/", views.corrections, name="corrections"),
+    # Search, the date archive and tag pages: /en/search/, /en/archive/2026/11/30/, /en/tags/…
+    path("", include("dateline.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -13,6 +13,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
+from dateline.wire.push.tasks import wire_fan_out
+
 from .models import Article, ArticleVersion, ChangeKind, VersionKind
 
 
@@ -49,6 +51,7 @@ def article_published(*, article_id: int, revision: Revision, user=None) -> Arti
     article.change_note = ""
     article.save(update_fields=["public_at", "version", "change_kind", "change_note"])
     _forget_change_label(revision)
+    transaction.on_commit(lambda: wire_fan_out.enqueue(version_id=version.pk), robust=True)
     return version
 
 
@@ -81,7 +84,7 @@ def article_kill(*, article: Article, user, reason: str) -> ArticleVersion:
     article.version += 1
     article.save(update_fields=["killed_at", "kill_reason", "killed_by", "version"])
     log(instance=article, action="dateline.kill", user=user, data={"reason": reason})
-    return ArticleVersion.objects.create(
+    version = ArticleVersion.objects.create(
         article=article,
         number=article.version,
         kind=VersionKind.KILL,
@@ -89,6 +92,8 @@ def article_kill(*, article: Article, user, reason: str) -> ArticleVersion:
         created_at=now,
         user=user,
     )
+    transaction.on_commit(lambda: wire_fan_out.enqueue(version_id=version.pk), robust=True)
+    return version
 
 
 @transaction.atomic
@@ -104,7 +109,7 @@ def article_restore(*, article: Article, user, note: str = "") -> ArticleVersion
     article.version += 1
     article.save(update_fields=["killed_at", "killed_by", "kill_reason", "version"])
     log(instance=article, action="dateline.restore", user=user, data={"note": note})
-    return ArticleVersion.objects.create(
+    version = ArticleVersion.objects.create(
         article=article,
         number=article.version,
         kind=VersionKind.RESTORE,
@@ -112,3 +117,5 @@ def article_restore(*, article: Article, user, note: str = "") -> ArticleVersion
         created_at=now,
         user=user,
     )
+    transaction.on_commit(lambda: wire_fan_out.enqueue(version_id=version.pk), robust=True)
+    return version

@@ -1,7 +1,9 @@
 """What every public page shows around its content: header, menus, weather, footer."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -11,6 +13,7 @@ from dateline.directory.models import GovernmentBodiesPage, ProjectsIndexPage, S
 from dateline.newsroom import style
 from dateline.newsroom.models import Edition, Rubric
 from dateline.weather.selectors import weather_slot
+from dateline.wire.feeds.links import edition_feed_links
 
 from .models import AllNewsPage
 
@@ -26,11 +29,6 @@ class Link:
 def edition_home_url(language: str) -> str:
     with translation.override(language):
         return reverse("wagtail_serve", args=[""])
-
-
-def edition_feed_url(language: str) -> str:
-    with translation.override(language):
-        return reverse("edition_feed")
 
 
 def edition_structure(edition: Edition) -> dict:
@@ -53,6 +51,22 @@ def edition_structure(edition: Edition) -> dict:
         elif model in SECTION_TYPES:
             sections.append(Link(page.title, page.url))
     return {"rubric_pages": rubrics, "sections": sections, "all_news": all_news}
+
+
+def breaking_story(edition: Edition, *, now):
+    """The newest flash or urgent story still inside its banner time, if any (one query)."""
+    from dateline.newsroom.selectors import published_articles
+
+    windows = settings.BREAKING_NEWS_MINUTES
+    longest = max(windows.values())
+    story = (
+        published_articles(locale_id=edition.locale_id, now=now)
+        .filter(urgency__in=list(windows), public_at__gte=now - timedelta(minutes=longest))
+        .first()
+    )
+    if story and story.public_at >= now - timedelta(minutes=windows[story.urgency]):
+        return story
+    return None
 
 
 def page_chrome(
@@ -83,12 +97,16 @@ def page_chrome(
         for other in editions
     ]
     now = timezone.now()
+    feeds = edition_feed_links(edition)
     return {
         "edition": edition,
         "home_url": edition_home_url(edition.language),
-        "feed_url": edition_feed_url(edition.language),
+        # <link rel="alternate"> in every page's head; views of a rubric put its own first.
+        "feeds": feeds,
+        "feed_url": feeds[0].url,
         "today": style.header_date(now, edition),
         "weather": weather_slot(edition, now=now),
+        "breaking": breaking_story(edition, now=now),
         "languages": languages,
         **edition_structure(edition),
     }

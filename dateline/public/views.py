@@ -9,8 +9,17 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 
 from dateline.newsroom import selectors, style
-from dateline.newsroom.models import Article, Edition, Person, Rubric, VersionKind
+from dateline.newsroom.models import (
+    Article,
+    ArticleVersion,
+    Edition,
+    Person,
+    Rubric,
+    VersionKind,
+)
+from dateline.wire.feeds.links import rubric_feed_links
 
+from . import seo
 from .chrome import page_chrome
 
 
@@ -73,10 +82,35 @@ def edition_home(request, home):
     main = _main_story(home, latest)
     latest = [a for a in latest if a.pk != (main and main.pk)][:12]
     blocks = selectors.rubric_blocks(locale_id=edition.locale_id, rubrics=chrome["rubric_pages"])
+    homes = {language["code"]: language["url"] for language in chrome["languages"]}
+    urls = seo.PageUrls(
+        canonical=request.build_absolute_uri(chrome["home_url"]),
+        home=request.build_absolute_uri(chrome["home_url"]),
+        languages=sorted(homes),
+    )
     return TemplateResponse(
         request,
         "public/edition_home_page.html",
-        {**chrome, "page": home, "main_story": main, "latest": latest, "rubric_blocks": blocks},
+        {
+            **chrome,
+            "page": home,
+            "main_story": main,
+            "latest": latest,
+            "rubric_blocks": blocks,
+            "canonical_url": urls.canonical,
+            # "/" sends a reader to their language's edition: the x-default of Google's hreflang.
+            "alternates": [
+                *((code, request.build_absolute_uri(url)) for code, url in sorted(homes.items())),
+                ("x-default", request.build_absolute_uri("/")),
+            ],
+            "share": seo.edition_home_share(
+                request,
+                edition=edition,
+                description=home.search_description,
+                main_story=main,
+                urls=urls,
+            ),
+        },
     )
 
 
@@ -110,6 +144,7 @@ def rubric_listing(request, rubric: Rubric):
         self=rubric,
         rubric=rubric,
         current_rubric_id=rubric.pk,
+        feeds=[*rubric_feed_links(rubric, chrome["edition"]), *chrome["feeds"]],
     )
 
 
@@ -142,6 +177,7 @@ def article_context(request, article: Article) -> dict:
         else []
     )
     updated_at = announced[-1].created_at if announced else None
+    canonical_url = request.build_absolute_uri(article.url) if article.pk else ""
     return {
         **chrome,
         "article": article,
@@ -157,7 +193,7 @@ def article_context(request, article: Article) -> dict:
         "corrections": [v for v in announced if v.kind == VersionKind.CORRECTION],
         "recent": recent,
         "related": related,
-        "canonical_url": request.build_absolute_uri(article.url) if article.pk else "",
+        "canonical_url": canonical_url,
         "alternates": [
             (language, request.build_absolute_uri(url))
             for language, url in sorted({**translations, edition.language: article.url}.items())
@@ -166,6 +202,20 @@ def article_context(request, article: Article) -> dict:
         else [],
         "current_rubric_id": article.rubric_id,
         "current_rubric_aria": "location",
+        "feeds": [*chrome["feeds"], *rubric_feed_links(article.rubric, edition)],
+        "share": seo.article_share(
+            request,
+            article,
+            edition=edition,
+            published_at=published_at,
+            urls=seo.PageUrls(
+                canonical=canonical_url,
+                home=request.build_absolute_uri(chrome["home_url"]),
+                languages=sorted({*translations, edition.language}),
+            ),
+        )
+        if article.pk
+        else None,
     }
 
 
@@ -187,3 +237,16 @@ def person_detail(request, slug: str):
     )
     articles = selectors.published_articles(locale_id=edition.locale_id).filter(people=person)
     return _listing_response(request, "newsroom/person.html", articles, chrome, person=person)
+
+
+def corrections(request):
+    """The edition's public corrections, newest first: what was wrong, and where."""
+    chrome = _chrome_or_404(language=translation.get_language())
+    edition = chrome["edition"]
+    public = selectors.published_articles(locale_id=edition.locale_id).values("pk")
+    notes = (
+        ArticleVersion.objects.filter(kind=VersionKind.CORRECTION, article__in=public)
+        .select_related("article__rubric")
+        .order_by("-created_at")[:100]
+    )
+    return TemplateResponse(request, "public/corrections.html", {**chrome, "corrections": notes})

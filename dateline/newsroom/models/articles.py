@@ -1,6 +1,6 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,6 +19,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from dateline.lib.slugs import slug_from_text
+from dateline.search.index import EditionText
 
 from ..blocks import ArticleBodyBlock
 from ..panels import TranslationsPanel
@@ -171,12 +172,13 @@ class Article(
         TranslationsPanel(heading="Other editions"),
     ]
 
+    # EditionText: the text plus what each edition's search needs (dateline/search/text.py).
     search_fields = [
-        index.SearchField("headline", boost=3),
+        EditionText("headline", boost=3),
         index.AutocompleteField("headline"),
-        index.SearchField("lead", boost=2),
-        index.SearchField("body"),
-        index.SearchField("dateline_city"),
+        EditionText("lead", boost=2),
+        EditionText("body"),
+        EditionText("dateline_city"),
         index.FilterField("locale_id"),
         index.FilterField("rubric_id"),
         index.FilterField("live"),
@@ -275,8 +277,11 @@ class Article(
         """Wagtail's publish (admin, workflow, schedule), then the agency's follow-ups."""
         from ..publishing import article_published
 
-        result = super().publish(revision, *args, **kwargs)
-        article_published(article_id=self.pk, revision=revision, user=kwargs.get("user"))
+        # One transaction: a crash can never leave a story live without its public version
+        # (and the wire fan-out it queues); the release task simply runs it again.
+        with transaction.atomic():
+            result = super().publish(revision, *args, **kwargs)
+            article_published(article_id=self.pk, revision=revision, user=kwargs.get("user"))
         return result
 
     def get_preview_template(self, request, mode_name):

@@ -70,7 +70,7 @@ PAGES = {
     "all news": ("/en/news/", 15),
     "all news, older page": ("/en/news/?before=1780000000000000-1", 15),
     "rubric": ("/en/politics/", 15),
-    "article": (None, 22),
+    "article": (None, 23),
     "person": ("/en/people/ivan-petrovich/", 15),
     "project": ("/en/projects/year-of-quality/", 15),
     "government bodies": ("/en/government-bodies/", 15),

@@ -1,0 +1,263 @@
+"""The search page: who finds what, filters, sorting, pages, marks, limits, the admin."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from dateline.newsroom.publishing import article_kill
+from dateline.test import article_make, chief_editor_make, person_make
+
+from .helpers import found, notices, page_of
+
+NOON = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # 12:00 in Minsk
+
+
+@pytest.fixture
+def rubrics(english):
+    return english[2]
+
+
+def test_search_finds_only_the_editions_own_stories(client, russian):
+    _, _, ru_rubrics = russian
+    from dateline.newsroom.models import Rubric
+
+    en_politics = Rubric.objects.get(locale__language_code="en", slug="politics")
+    article_make(en_politics, headline="Budget adopted in Minsk")
+    article_make(ru_rubrics["politics"], headline="Бюджет принят", lead="Minsk budget")
+    assert found(client, "budget", "en") == ["Budget adopted in Minsk"]
+    assert found(client, "budget", "ru") == ["Бюджет принят"]
+
+
+def test_drafts_are_never_found_by_readers(client, rubrics):
+    article_make(rubrics["politics"], headline="Secret budget draft", live=False)
+    article_make(rubrics["politics"], headline="Public budget news")
+    assert found(client, "budget") == ["Public budget news"]
+
+
+def test_killed_story_is_not_found_the_moment_it_is_killed(client, rubrics):
+    chief = chief_editor_make()
+    story = article_make(rubrics["politics"], headline="Mistaken budget figures")
+    assert found(client, "budget") == ["Mistaken budget figures"]
+    article_kill(article=story, user=chief, reason="Wrong figures")
+    assert found(client, "budget") == []
+
+
+def test_embargoed_story_is_found_from_its_release_on(client, rubrics):
+    release = NOON + timedelta(hours=6)
+    with time_machine.travel(NOON, tick=False):
+        article_make(
+            rubrics["economy"], headline="Inflation figures released", published_at=release
+        )
+        assert found(client, "inflation") == []
+    with time_machine.travel(release - timedelta(seconds=1), tick=False):
+        assert found(client, "inflation") == []
+        assert found(client, "inflation", sort="date") == []
+    with time_machine.travel(release, tick=False):
+        assert found(client, "inflation") == ["Inflation figures released"]
+
+
+def test_admin_search_finds_drafts_for_editors(client, russian):
+    # The admin's listing searches as editors type: headline words, the last one a prefix.
+    _, _, ru_rubrics = russian
+    article_make(ru_rubrics["politics"], headline="Президент подписал указ", live=False)
+    client.force_login(chief_editor_make())
+    listing = reverse("wagtailsnippets_newsroom_article:list")
+
+    def titles(query):
+        return client.get(listing, {"q": query}).content.decode()
+
+    assert "Президент подписал указ" in titles("указ")
+    assert "Президент подписал указ" in titles("президент подпис")
+    assert "Президент подписал указ" not in titles("урожай")
+
+
+def test_filters_by_rubric_person_tag_and_dates(client, english, rubrics):
+    edition = english[0]
+    minister = person_make(edition.locale_id, "Anna Minister")
+    first = article_make(
+        rubrics["politics"], headline="Budget talks open", published_at=NOON - timedelta(days=3)
+    )
+    first.people.add(minister)
+    first.tags.add("budget-2027")
+    first.save()
+    article_make(rubrics["economy"], headline="Budget deficit narrows", published_at=NOON)
+    with time_machine.travel(NOON + timedelta(hours=1), tick=False):
+        assert found(client, "budget", rubric="politics") == ["Budget talks open"]
+        assert found(client, "budget", person=minister.slug) == ["Budget talks open"]
+        assert found(client, "budget", tag="budget-2027") == ["Budget talks open"]
+        assert found(client, "budget", **{"from": "2026-11-26"}) == ["Budget deficit narrows"]
+        assert found(client, "budget", to="2026-11-23") == ["Budget talks open"]
+        assert found(client, "", person=minister.slug) == ["Budget talks open"]
+        reversed_range = {"from": "2026-11-26", "to": "2026-11-20"}
+        assert sorted(found(client, "budget", **reversed_range)) == [
+            "Budget deficit narrows",
+            "Budget talks open",
+        ]
+        tree = page_of(client, "/en/search/", {"q": "budget", **reversed_range})
+        assert notices(tree) == ["The dates were the wrong way round: we swapped them."]
+
+
+def test_date_range_follows_the_editions_local_day(client, rubrics):
+    # 23:30 in Minsk on 25 November is 20:30 UTC: a story of the 25th, not of the 26th.
+    article_make(
+        rubrics["politics"],
+        headline="Late night budget vote",
+        published_at=datetime(2026, 11, 25, 20, 30, tzinfo=UTC),
+    )
+    with time_machine.travel(NOON, tick=False):
+        assert found(client, "budget", **{"from": "2026-11-25", "to": "2026-11-25"}) == [
+            "Late night budget vote"
+        ]
+        assert found(client, "budget", **{"from": "2026-11-26"}) == []
+
+
+def test_best_match_first_and_newest_first(client, rubrics):
+    article_make(
+        rubrics["economy"],
+        headline="Harvest report",
+        lead="Farmers mention the budget once.",
+        published_at=NOON,
+    )
+    article_make(
+        rubrics["politics"],
+        headline="Budget adopted: the budget in numbers",
+        lead="The budget grows.",
+        published_at=NOON - timedelta(days=1),
+    )
+    with time_machine.travel(NOON + timedelta(hours=1), tick=False):
+        assert found(client, "budget") == [
+            "Budget adopted: the budget in numbers",
+            "Harvest report",
+        ]
+        assert found(client, "budget", sort="date") == [
+            "Harvest report",
+            "Budget adopted: the budget in numbers",
+        ]
+
+
+def test_results_sorted_by_date_page_with_cursors_and_keep_the_search(client, rubrics):
+    for i in range(25):
+        article_make(
+            rubrics["politics"],
+            headline=f"Budget story {i}",
+            published_at=NOON - timedelta(hours=i),
+        )
+    article_make(rubrics["economy"], headline="Harvest story", lead="Farmers", published_at=NOON)
+    with time_machine.travel(NOON + timedelta(hours=1), tick=False):
+        first = page_of(client, "/en/search/", {"q": "budget", "sort": "date"})
+        headlines = [a.text_content() for a in first.cssselect(".results h2 a")]
+        assert headlines == [f"Budget story {i}" for i in range(20)]
+        older = first.cssselect(".pager a[rel=next]")[0].get("href")
+        assert "q=budget" in older and "sort=date" in older
+        second = page_of(client, "/en/search/" + older)
+        assert [a.text_content() for a in second.cssselect(".results h2 a")] == [
+            f"Budget story {i}" for i in range(20, 25)
+        ]
+        newer = second.cssselect(".pager a[rel=prev]")[0].get("href")
+        back = page_of(client, "/en/search/" + newer)
+        assert [a.text_content() for a in back.cssselect(".results h2 a")] == headlines
+
+
+def test_results_by_best_match_are_numbered_pages_up_to_a_limit(client, rubrics):
+    for i in range(25):
+        article_make(
+            rubrics["politics"],
+            headline=f"Budget story {i}",
+            published_at=NOON - timedelta(hours=i),
+        )
+    with time_machine.travel(NOON + timedelta(hours=1), tick=False):
+        first = page_of(client, "/en/search/", {"q": "budget"})
+        assert len(first.cssselect(".results h2 a")) == 20
+        next_href = first.cssselect(".pager a[rel=next]")[0].get("href")
+        second = page_of(client, "/en/search/" + next_href)
+        seen = {a.text_content() for a in first.cssselect(".results h2 a")}
+        rest = {a.text_content() for a in second.cssselect(".results h2 a")}
+        assert len(rest) == 5 and not seen & rest
+        far = page_of(client, "/en/search/", {"q": "budget", "page": "500"})
+        assert notices(far) == [
+            "Results by best match stop at page 10: add words or filters, "
+            "or sort by date to go further back."
+        ]
+
+
+def test_matched_words_are_marked_in_escaped_text(client, rubrics):
+    article_make(
+        rubrics["politics"],
+        headline="Budget <b>vote</b> & more",
+        lead="Deputies voted for the budget.",
+        paragraphs=("Opposition deputies said the budgets were late.",),
+    )
+    text = client.get("/en/search/", {"q": "budget"}).content.decode()
+    assert "<mark>Budget</mark> &lt;b&gt;vote&lt;/b&gt; &amp; more" in text
+    assert "<mark>budget</mark>" in text and "<mark>budgets</mark>" in text
+
+
+def test_a_query_with_html_comes_back_as_text(client, rubrics):
+    article_make(rubrics["politics"], headline="Budget script adopted")
+    response = client.get("/en/search/", {"q": "<script>budget</script>"})
+    text = response.content.decode()
+    assert "<script>" not in text
+    assert 'value="&lt;script&gt;budget&lt;/script&gt;"' in text
+    assert "<mark>Budget</mark> <mark>script</mark> adopted" in text
+
+
+def test_empty_search_explains_how_to_search(client, rubrics):
+    article_make(rubrics["politics"], headline="Budget adopted")
+    tree = page_of(client, "/en/search/")
+    assert tree.cssselect(".search-help h2")[0].text_content() == "How to search"
+    assert not tree.cssselect(".results")
+
+
+def test_search_that_finds_nothing_suggests_what_to_do(client, rubrics):
+    article_make(rubrics["politics"], headline="Budget adopted")
+    tree = page_of(client, "/en/search/", {"q": "xyzzy", "rubric": "sport"})
+    assert tree.cssselect(".search-help h2")[0].text_content() == "Nothing found for “xyzzy”"
+    assert tree.cssselect(".search-help a[href='?q=xyzzy']")
+
+
+def test_search_is_rate_limited_per_client(client, rubrics, settings):
+    settings.SEARCH_RATE_LIMIT = 3
+    for _ in range(3):
+        assert client.get("/en/search/", {"q": "budget"}).status_code == 200
+    limited = client.get("/en/search/", {"q": "budget"})
+    assert limited.status_code == 429
+    assert 1 <= int(limited["Retry-After"]) <= settings.SEARCH_RATE_WINDOW
+    other = client.get("/en/search/", {"q": "budget"}, REMOTE_ADDR="10.0.0.2")
+    assert other.status_code == 200
+
+
+def test_rate_limit_counts_the_address_a_trusted_proxy_gives(client, rubrics, settings):
+    settings.SEARCH_RATE_LIMIT = 1
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    assert client.get("/en/search/", HTTP_X_REAL_IP="192.0.2.1").status_code == 200
+    assert client.get("/en/search/", HTTP_X_REAL_IP="192.0.2.1").status_code == 429
+    assert client.get("/en/search/", HTTP_X_REAL_IP="192.0.2.2").status_code == 200
+
+
+def test_every_page_has_the_search_box(client, rubrics):
+    tree = page_of(client, "/en/news/")
+    form = tree.cssselect("header form[role=search]")[0]
+    assert form.get("action") == "/en/search/" and form.get("method") == "get"
+    assert form.cssselect("input[name=q]")
+
+
+@pytest.mark.parametrize("count", [3, 20])
+def test_search_page_runs_a_fixed_number_of_queries(client, rubrics, count):
+    for i in range(count):
+        article_make(
+            rubrics["politics"],
+            headline=f"Budget story {i}",
+            published_at=NOON - timedelta(hours=i),
+        )
+    with time_machine.travel(NOON + timedelta(hours=1), tick=False):
+        for params in ({"q": "budget"}, {"q": "budget", "sort": "date"}):
+            client.get("/en/search/", params)
+            with CaptureQueriesContext(connection) as context:
+                response = client.get("/en/search/", params)
+            assert len(response.context["results"]) == count
+            # The header and menus (five), then the results in one query.
+            assert len(context.captured_queries) == 6, [q["sql"] for q in context.captured_queries]

@@ -1,0 +1,116 @@
+"""A story's body as the wire sends it: sanitized HTML with absolute links, and its XHTML twin."""
+
+import html
+from collections.abc import Callable
+from urllib.parse import urljoin
+
+import nh3
+from lxml import etree
+from lxml import html as lxml_html
+from wagtail.rich_text import expand_db_html
+
+XHTML = "http://www.w3.org/1999/xhtml"
+
+TAGS = {
+    "p",
+    "h2",
+    "h3",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "img",
+    "a",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "small",
+}
+ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "width", "height"}}
+URL_ATTRIBUTES = {("a", "href"), ("img", "src")}
+
+
+def body_html(blocks, *, base_url: str, image_url: Callable) -> str:
+    """The StreamField body as clean HTML: paragraphs, headings, quotes as blockquote, figures.
+
+    `image_url(image)` gives (absolute URL, width, height) of an inline picture's rendition.
+    """
+    parts = []
+    for block in blocks:
+        kind, value = block.block_type, block.value
+        if kind == "paragraph":
+            parts.append(expand_db_html(value.source))
+        elif kind == "heading":
+            parts.append(f"<h2>{html.escape(value)}</h2>")
+        elif kind == "quote":
+            parts.append(_quote(value))
+        elif kind == "image" and value.get("image") is not None:
+            parts.append(_figure(value, image_url))
+    return sanitize("".join(parts), base_url=base_url)
+
+
+def _quote(value) -> str:
+    text = "<br>".join(html.escape(line) for line in value["text"].splitlines())
+    attribution = value.get("attribution")
+    caption = f"<figcaption>{html.escape(attribution)}</figcaption>" if attribution else ""
+    return f"<figure><blockquote><p>{text}</p></blockquote>{caption}</figure>"
+
+
+def _figure(value, image_url: Callable) -> str:
+    url, width, height = image_url(value["image"])
+    caption, credit = value.get("caption") or "", value.get("credit") or ""
+    img = (
+        f'<img src="{html.escape(url)}" alt="{html.escape(caption)}" '
+        f'width="{width}" height="{height}">'
+    )
+    if caption or credit:
+        small = f" <small>{html.escape(credit)}</small>" if credit else ""
+        img += f"<figcaption>{html.escape(caption)}{small}</figcaption>"
+    return f"<figure>{img}</figure>"
+
+
+def sanitize(markup: str, *, base_url: str) -> str:
+    """Only the tags a partner's page can take as they are; links made absolute."""
+
+    def absolute(tag: str, attribute: str, value: str) -> str | None:
+        if (tag, attribute) in URL_ATTRIBUTES:
+            return urljoin(base_url, value)
+        return value
+
+    return nh3.clean(
+        markup,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        attribute_filter=absolute,
+        strip_comments=True,
+    )
+
+
+def text_of(markup: str) -> str:
+    if not markup:
+        return ""
+    return lxml_html.fragment_fromstring(markup, create_parent="div").text_content()
+
+
+def xhtml_document(markup: str, *, title: str, language: str) -> etree._Element:
+    """A well-formed XHTML document of the sanitized body, for NewsML-G2's inlineXML."""
+    root = etree.Element(f"{{{XHTML}}}html", nsmap={None: XHTML})
+    root.set("lang", language)
+    head = etree.SubElement(root, f"{{{XHTML}}}head")
+    etree.SubElement(head, f"{{{XHTML}}}title").text = title
+    body = etree.SubElement(root, f"{{{XHTML}}}body")
+    if not markup:
+        return root
+    container = lxml_html.fragment_fromstring(markup, create_parent="div")
+    for element in container.iter():
+        if isinstance(element.tag, str):
+            element.tag = f"{{{XHTML}}}{element.tag}"
+    body.text = container.text
+    body.extend(list(container))
+    return root

@@ -1,0 +1,106 @@
+"""`manage.py wire_partner create|list|revoke|rotate|webhook`: partners from the shell.
+
+    wire_partner create "Regional Daily" --editions en,ru [--rubrics politics,economy] [--embargoed]
+    wire_partner list
+    wire_partner revoke dlw_AbCdEfGh        (a key's prefix, as `list` shows it)
+    wire_partner rotate "Regional Daily"    (revokes its keys, prints a new one)
+    wire_partner webhook "Regional Daily" https://partner.example/hooks [--format ninjs-2.2]
+
+Keys are printed once and stored only as digests: copy them when they are shown.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Count, Q
+
+from dateline.wire.formats import DEFAULT_FORMAT, FORMATS
+from dateline.wire.models import ApiKey, Partner, Webhook
+from dateline.wire.partners import PartnerError, api_key_revoke, api_key_rotate, partner_create
+
+
+def _names(value: str) -> list[str]:
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+class Command(BaseCommand):
+    help = "Create and list wire partners; issue, revoke and rotate their API keys."
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", required=True)
+        create = actions.add_parser("create", help="A new partner and its first key.")
+        create.add_argument("name")
+        create.add_argument("--editions", required=True, help="Language codes, e.g. en,ru.")
+        create.add_argument("--rubrics", default="", help="Rubric slugs; all when omitted.")
+        create.add_argument(
+            "--embargoed", action="store_true", help="May see embargoed stories at once."
+        )
+        actions.add_parser("list", help="Partners, products and keys.")
+        revoke = actions.add_parser("revoke", help="Revoke one key by its prefix.")
+        revoke.add_argument("prefix")
+        rotate = actions.add_parser("rotate", help="Revoke a partner's keys, issue a new one.")
+        rotate.add_argument("name")
+        webhook = actions.add_parser("webhook", help="Add a webhook; prints its secret.")
+        webhook.add_argument("name")
+        webhook.add_argument("url")
+        webhook.add_argument("--format", default=DEFAULT_FORMAT, choices=FORMATS)
+
+    def handle(self, *args, action, **options):
+        try:
+            getattr(self, f"_{action}")(**options)
+        except PartnerError as error:
+            raise CommandError(str(error)) from error
+
+    def _create(self, *, name, editions, rubrics, embargoed, **options):
+        partner, issued = partner_create(
+            name=name,
+            editions=_names(editions),
+            rubrics=_names(rubrics) or None,
+            embargo_allowed=embargoed,
+        )
+        self.stdout.write(f"Created partner “{partner.name}”: {self._products(partner)}.")
+        self._print_key(issued.secret)
+
+    def _list(self, **options):
+        partners = Partner.objects.annotate(
+            keys=Count("api_keys", filter=Q(api_keys__revoked_at__isnull=True))
+        ).prefetch_related("products__edition", "products__rubric", "api_keys", "webhooks")
+        for partner in partners:
+            flags = [] if partner.is_active else ["INACTIVE"]
+            if partner.embargo_allowed:
+                flags.append("embargoed")
+            self.stdout.write(f"{partner.name} [{', '.join(flags)}] {self._products(partner)}")
+            for key in partner.api_keys.all():
+                state = f"revoked {key.revoked_at:%Y-%m-%d}" if key.revoked_at else "active"
+                used = f"{key.last_used_at:%Y-%m-%d %H:%M}" if key.last_used_at else "never"
+                self.stdout.write(f"  key {key.prefix}… {state}, last used {used}")
+            for hook in partner.webhooks.all():
+                self.stdout.write(f"  webhook {hook.url} ({hook.format})")
+
+    def _revoke(self, *, prefix, **options):
+        api_key = ApiKey.objects.filter(prefix=prefix[:12]).select_related("partner").first()
+        if api_key is None:
+            raise CommandError(f"No key starts with {prefix}.")
+        api_key_revoke(api_key=api_key)
+        self.stdout.write(f"Revoked {api_key.prefix}… of {api_key.partner}.")
+
+    def _rotate(self, *, name, **options):
+        issued = api_key_rotate(partner=self._partner(name))
+        self.stdout.write(f"Revoked the keys of “{name}”.")
+        self._print_key(issued.secret)
+
+    def _webhook(self, *, name, url, format, **options):
+        hook = Webhook.objects.create(partner=self._partner(name), url=url, format=format)
+        self.stdout.write(f"Webhook {hook.url} ({hook.format}); signing secret, keep it safe:")
+        self.stdout.write(hook.secret)
+
+    def _partner(self, name: str) -> Partner:
+        partner = Partner.objects.filter(name=name).first()
+        if partner is None:
+            raise CommandError(f"No partner named “{name}”.")
+        return partner
+
+    def _products(self, partner: Partner) -> str:
+        return ", ".join(str(product) for product in partner.products.all()) or "no products"
+
+    def _print_key(self, secret: str) -> None:
+        self.stdout.write("API key (shown once, stored only as a digest):")
+        self.stdout.write(secret)

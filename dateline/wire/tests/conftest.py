@@ -1,0 +1,25 @@
+import pytest
+from django.contrib.auth.models import User
+
+from .receiver import Receiver
+
+
+@pytest.fixture
+def receiver():
+    """A partner's webhook endpoint: a real HTTP server on this machine."""
+    server = Receiver().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def chief(db):
+    """The editor-in-chief: publishes, corrects, kills."""
+    return User.objects.create_superuser("chief", password="correct-horse-battery")
+
+
+@pytest.fixture(autouse=True)
+def _quick_retries(settings):
+    # Real delays are tested with time-machine; elsewhere a retry is due at once.
+    settings.WIRE_PUSH_RETRY_BASE = 0
+    settings.WIRE_PUSH_TIMEOUT = 2
