@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dateline.newsroom.publishing import article_kill
-from dateline.test import article_make, chief_editor_make, person_make
+from dateline.test import article_make, chief_editor_make, editor_form, person_make
 
 from .helpers import found, notices, page_of
 
@@ -36,6 +36,19 @@ def test_drafts_are_never_found_by_readers(client, rubrics):
     article_make(rubrics["politics"], headline="Secret budget draft", live=False)
     article_make(rubrics["politics"], headline="Public budget news")
     assert found(client, "budget") == ["Public budget news"]
+
+
+def test_unpublished_changes_to_a_live_story_are_not_found(client, rubrics):
+    story = article_make(rubrics["politics"], headline="Budget adopted")
+    client.force_login(chief_editor_make())
+    url = reverse("wagtailsnippets_newsroom_article:edit", args=[story.pk])
+    response = client.post(url, editor_form(client, url, headline="Budget scandal unveiled"))
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.has_unpublished_changes and story.headline == "Budget adopted"
+    client.logout()
+    assert found(client, "scandal") == []
+    assert found(client, "adopted") == ["Budget adopted"]
 
 
 def test_killed_story_is_not_found_the_moment_it_is_killed(client, rubrics):
