@@ -81,19 +81,15 @@ def article_kill(*, article: Article, user, reason: str) -> ArticleVersion:
     article.killed_at = now
     article.kill_reason = reason
     article.killed_by = user
-    article.version += 1
-    article.save(update_fields=["killed_at", "kill_reason", "killed_by", "version"])
     log(instance=article, action="dateline.kill", user=user, data={"reason": reason})
-    version = ArticleVersion.objects.create(
-        article=article,
-        number=article.version,
+    return _version_record(
+        article,
         kind=VersionKind.KILL,
         note=reason,
-        created_at=now,
         user=user,
+        now=now,
+        fields=["killed_at", "kill_reason", "killed_by"],
     )
-    transaction.on_commit(lambda: wire_fan_out.enqueue(version_id=version.pk), robust=True)
-    return version
 
 
 @transaction.atomic
@@ -106,16 +102,23 @@ def article_restore(*, article: Article, user, note: str = "") -> ArticleVersion
     article.killed_at = None
     article.killed_by = None
     article.kill_reason = ""  # kept on the kill's ArticleVersion
-    article.version += 1
-    article.save(update_fields=["killed_at", "killed_by", "kill_reason", "version"])
     log(instance=article, action="dateline.restore", user=user, data={"note": note})
-    version = ArticleVersion.objects.create(
-        article=article,
-        number=article.version,
+    return _version_record(
+        article,
         kind=VersionKind.RESTORE,
         note=note,
-        created_at=now,
         user=user,
+        now=now,
+        fields=["killed_at", "killed_by", "kill_reason"],
+    )
+
+
+def _version_record(article, *, kind, note, user, now, fields) -> ArticleVersion:
+    """Save the changed `fields` with a new version number, record it, tell the wire."""
+    article.version += 1
+    article.save(update_fields=[*fields, "version"])
+    version = ArticleVersion.objects.create(
+        article=article, number=article.version, kind=kind, note=note, created_at=now, user=user
     )
     transaction.on_commit(lambda: wire_fan_out.enqueue(version_id=version.pk), robust=True)
     return version

@@ -32,7 +32,7 @@ def search(request):
     allowance = search_rate_check(client_address(request))
     if not allowance.allowed:
         response = TemplateResponse(request, "search/too_many.html", status=429)
-        response["Retry-After"] = str(allowance.retry_after)
+        response["Retry-After"] = str(allowance.reset_after)
         return response
     chrome = _edition_chrome()
     edition = chrome["edition"]
