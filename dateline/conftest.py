@@ -2,15 +2,31 @@ import pytest
 from django.core.cache import cache
 
 from dateline.lib.locales import forget_locales
+from dateline.pagecache.entries import store
+from dateline.pagecache.generations import forget_generations
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(settings):
     # Wagtail keeps site root paths in the cache; a test must not see another test's site.
     cache.clear()
+    store.clear_local()
     forget_locales()
+    forget_generations()
+    # Pages are rendered for every request (tests change content through factories, not the
+    # publishing path); the page cache's own tests turn it on with `page_cache`.
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_GENERATION_SECONDS = 0
+    settings.PAGE_PARTS_CACHE_SECONDS = 0
     yield
     cache.clear()
+    store.clear_local()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Anonymous pages served from the cache, as in production."""
+    settings.PAGE_CACHE_SECONDS = 120
 
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "dateline.ops",
     "dateline.wire",
     "dateline.search",
+    "dateline.pagecache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page for an anonymous reader skips everything below.
+    "dateline.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -125,10 +128,13 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache that shrugs off an outage (pages render uncached,
+            # publishing goes on) and uses Redis again once it answers.
+            "BACKEND": "dateline.lib.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "dateline"),
             "TIMEOUT": 300,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
@@ -238,7 +244,38 @@ SEARCH_RATE_WINDOW = env_int("SEARCH_RATE_WINDOW", 60)
 # Behind a proxy, the request header (as in request.META) that holds the client's address,
 # e.g. HTTP_X_REAL_IP; empty: the address of the connection.
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
-# --- end of search -----------------------------------------------------------------------------
+# --- end of search -------------------------------------------------------------------------------
+
+# --- Page cache (dateline/pagecache) -----------------------------------------------------------
+# Anonymous readers' pages are kept this many seconds in the cache (0: off). Publishing retires
+# them at once; the time only bounds what changes unannounced (the date at midnight, the end of
+# a breaking-news banner).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
+PAGE_CACHE_ALIAS = "default"
+# The parts every page shows (menus, weather, breaking banner, latest stories) are kept this
+# long under the same generations (0: computed on every request).
+PAGE_PARTS_CACHE_SECONDS = env_int("PAGE_PARTS_CACHE_SECONDS", 60)
+# s-maxage for nginx or a CDN in front. They are purged by URL (FRONTEND_CACHE_PURGE_URL) for
+# the pages a story is on; blocks elsewhere (Recent news on other stories) may lag this long.
+PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 60)
+# How often each process re-reads the cache generations: a publish in another process is
+# seen within this time.
+PAGE_CACHE_GENERATION_SECONDS = float(env_str("PAGE_CACHE_GENERATION_SECONDS", "0.25"))
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/api/", "/documents/", "/media/", "/static/")
+# nginx (the recipe in docs/production.md) or Varnish accepting PURGE at this address.
+FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")
+WAGTAILFRONTENDCACHE = (
+    {
+        "nginx": {
+            "BACKEND": "dateline.pagecache.frontends.HTTPPurgeBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+    if FRONTEND_CACHE_PURGE_URL
+    else {}
+)
+PAGE_PURGE_MAX_ATTEMPTS = env_int("PAGE_PURGE_MAX_ATTEMPTS", 8)
+# --- end of page cache ---------------------------------------------------------------------------
 
 # How long a flash (IPTC urgency 1) or urgent (3) story stays in the breaking-news banner.
 BREAKING_NEWS_MINUTES = {

@@ -18,7 +18,7 @@ from dateline.newsroom.models import (
     Urgency,
     VersionKind,
 )
-from dateline.public.models import EditionHomePage
+from dateline.public.models import EditionHomePage, SubscribeSettings
 from dateline.public.structure import edition_ensure, rubric_ensure, sections_ensure
 
 EDITIONS = {
@@ -84,6 +84,7 @@ def edition_make(language: str = "en") -> tuple[Edition, EditionHomePage, dict[s
         dict(zip(("news", "projects", "services", "government-bodies"), sections, strict=True)),
     )
     rubric_pages = {slug: rubric_ensure(home, title=title, slug=slug) for title, slug in rubrics}
+    SubscribeSettings.load()  # as a running site has it (made on first use)
     return edition, home, rubric_pages
 
 

@@ -47,6 +47,12 @@ urlpatterns += i18n_patterns(
     path("corrections/", views.corrections, name="corrections"),
     # Search, the date archive and tag pages: /en/search/, /en/archive/2026/11/30/, /en/tags/…
     path("", include("dateline.search.urls")),
+    # A story: /en/politics/parliament-adopts-the-budget-123/ (other pages go on to Wagtail).
+    re_path(
+        r"^(?P<rubric_slug>[-\w]+)/(?P<slug>[-\w]*)-(?P<article_id>\d+)/$",
+        views.article_detail,
+        name="article",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

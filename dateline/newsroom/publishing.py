@@ -13,6 +13,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
+from dateline.pagecache.purge import article_purge
+from dateline.pagecache.tasks import embargo_lift
 from dateline.wire.push.tasks import wire_fan_out
 
 from .models import Article, ArticleVersion, ChangeKind, VersionKind
@@ -51,8 +53,24 @@ def article_published(*, article_id: int, revision: Revision, user=None) -> Arti
     article.change_note = ""
     article.save(update_fields=["public_at", "version", "change_kind", "change_note"])
     _forget_change_label(revision)
-    transaction.on_commit(lambda: wire_fan_out.enqueue(version_id=version.pk), robust=True)
+    _follow_ups(article, version, now=now)
     return version
+
+
+def _follow_ups(article: Article, version: ArticleVersion, *, now: datetime) -> None:
+    """Readers' pages are retired at once (or when the embargo ends); partners get the
+    version. Both after commit, both off the editor's request."""
+    article_purge(article)
+    if article.public_at and article.public_at > now:
+        at = article.public_at
+        transaction.on_commit(lambda: _embargo_lift_schedule(article.pk, at), robust=True)
+    transaction.on_commit(lambda: wire_fan_out.enqueue(version_id=version.pk), robust=True)
+
+
+def _embargo_lift_schedule(article_id: int, at: datetime) -> None:
+    task = embargo_lift
+    if task.get_backend().supports_defer:
+        task.using(run_after=at).enqueue(article_id=article_id)
 
 
 def _public_from(article: Article, now: datetime) -> datetime:
@@ -120,5 +138,5 @@ def _version_record(article, *, kind, note, user, now, fields) -> ArticleVersion
     version = ArticleVersion.objects.create(
         article=article, number=article.version, kind=kind, note=note, created_at=now, user=user
     )
-    transaction.on_commit(lambda: wire_fan_out.enqueue(version_id=version.pk), robust=True)
+    _follow_ups(article, version, now=now)
     return version

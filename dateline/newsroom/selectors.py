@@ -4,10 +4,10 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import Article, Rubric
+from .models import Article, Person, Rubric
 
 PAGE_SIZE = 20
 
@@ -33,7 +33,11 @@ def published_article(*, article_id: int, locale_id: int) -> Article | None:
     return (
         Article.objects.filter(public_filter(), locale_id=locale_id, pk=article_id)
         .select_related("rubric", "lead_image", "locale")
-        .prefetch_related("authors", "people__portrait", "tags", "versions")
+        .prefetch_related(
+            "authors",
+            Prefetch("people", Person.objects.select_related("portrait", "locale")),
+            "tags",
+        )
         .first()
     )
 

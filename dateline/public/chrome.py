@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page
@@ -12,10 +13,13 @@ from wagtail.models import Page
 from dateline.directory.models import GovernmentBodiesPage, ProjectsIndexPage, ServicesIndexPage
 from dateline.newsroom import style
 from dateline.newsroom.models import Edition, Rubric
+from dateline.pagecache.generations import ALL, generation_key
 from dateline.weather.selectors import weather_slot
 from dateline.wire.feeds.links import edition_feed_links
 
-from .models import AllNewsPage
+from .models import AllNewsPage, SubscribeSettings
+
+LATEST = 13  # the edition home's latest stories; an article's Recent news takes 8 of them
 
 SECTION_TYPES = (ProjectsIndexPage, ServicesIndexPage, GovernmentBodiesPage)
 
@@ -80,7 +84,7 @@ def page_chrome(
     `translations` maps language → URL of this page in that edition; the language switcher
     falls back to the other edition's home. None when there is no such edition.
     """
-    editions = list(Edition.objects.select_related("locale"))
+    editions = editions_all()
     edition = next(
         (e for e in editions if e.locale_id == locale_id or e.language == language), None
     )
@@ -99,14 +103,63 @@ def page_chrome(
     now = timezone.now()
     feeds = edition_feed_links(edition)
     return {
+        **edition_parts(edition, now=now),
         "edition": edition,
         "home_url": edition_home_url(edition.language),
         # <link rel="alternate"> in every page's head; views of a rubric put its own first.
         "feeds": feeds,
         "feed_url": feeds[0].url,
         "today": style.header_date(now, edition),
-        "weather": weather_slot(edition, now=now),
-        "breaking": breaking_story(edition, now=now),
         "languages": languages,
-        **edition_structure(edition),
     }
+
+
+# Every page shows the parts below, and they change only when something is published (or
+# the weather is refreshed), which raises the edition's cache generation: so they are kept
+# in the cache under that generation, and a page costs only the queries of its own content.
+
+
+def editions_all() -> list[Edition]:
+    return _kept(
+        f"editions:{generation_key(ALL)}", lambda: list(Edition.objects.select_related("locale"))
+    )
+
+
+def edition_parts(edition: Edition, *, now) -> dict:
+    """Menus, weather, breaking banner, latest stories, subscribe links of an edition."""
+    from dateline.newsroom.selectors import recent_articles
+
+    key = f"chrome:{generation_key(edition.language)}:{edition.pk}"
+    parts = _kept(
+        key,
+        lambda: {
+            **edition_structure(edition),
+            "weather": weather_slot(edition, now=now),
+            "breaking": breaking_story(edition, now=now),
+            "latest": recent_articles(locale_id=edition.locale_id, limit=LATEST),
+            "subscribe": subscribe_settings(),
+        },
+    )
+    breaking = parts["breaking"]
+    if breaking and breaking.public_at < now - _banner_time(breaking):
+        parts = {**parts, "breaking": None}  # its time in the banner ran out while kept
+    return parts
+
+
+def subscribe_settings() -> SubscribeSettings:
+    return _kept(f"subscribe:{generation_key(ALL)}", SubscribeSettings.load)
+
+
+def _banner_time(story) -> timedelta:
+    return timedelta(minutes=settings.BREAKING_NEWS_MINUTES[story.urgency])
+
+
+def _kept(key: str, compute):
+    seconds = settings.PAGE_PARTS_CACHE_SECONDS
+    if seconds <= 0:
+        return compute()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value

@@ -17,8 +17,6 @@ from django.utils.safestring import SafeString, mark_safe
 from dateline.newsroom import style
 from dateline.newsroom.models import Article, Edition
 
-from .models import SubscribeSettings
-
 # The photo a shared link shows: the article page's own rendition, so it usually exists.
 SHARE_RENDITION = "width-1200"
 # Google asks for 16:9, 4:3 and 1:1 crops of an article's picture.
@@ -180,6 +178,8 @@ def _og_image(photo: _Photo | None, *, alt: str) -> list[tuple[str, str]]:
 
 
 def _x_card(request, title, description, photo, alt) -> list[tuple[str, str]]:
+    from .chrome import subscribe_settings
+
     tags = [
         ("twitter:card", "summary_large_image" if photo else "summary"),
         ("twitter:title", title),
@@ -187,7 +187,7 @@ def _x_card(request, title, description, photo, alt) -> list[tuple[str, str]]:
     ]
     if photo:
         tags += [("twitter:image", photo.url), ("twitter:image:alt", alt)]
-    handle = _x_handle(SubscribeSettings.load(request_or_site=request).x_url)
+    handle = _x_handle(subscribe_settings().x_url)
     if handle:
         tags.append(("twitter:site", handle))
     return tags

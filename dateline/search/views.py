@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
+from django.views.decorators.cache import cache_control
 from taggit.models import Tag
 
 from dateline.newsroom import selectors as newsroom
@@ -28,6 +29,8 @@ def _edition_chrome() -> dict:
     return _chrome_or_404(language=translation.get_language())
 
 
+# Not kept by the page cache or a CDN: each search counts against the client's rate limit.
+@cache_control(private=True, max_age=0)
 def search(request):
     allowance = search_rate_check(client_address(request))
     if not allowance.allowed:

@@ -141,7 +141,9 @@ def test_article_page_has_open_graph_and_a_large_x_card_for_its_photo(client, st
 
 def test_story_without_photo_gets_a_summary_card_and_the_agency_account(client, english):
     _, _, rubrics = english
-    SubscribeSettings.objects.create(x_url="https://x.com/dateline_news")
+    links = SubscribeSettings.load()
+    links.x_url = "https://x.com/dateline_news"
+    links.save()
     article = article_make(rubrics["economy"], headline="Exports grow")
     tags = meta(head(client, article.url))
     assert tags["twitter:card"] == ["summary"]

@@ -1,4 +1,5 @@
-"""A partner's webhook receiver: a real HTTP server on 127.0.0.1 that answers as scripted."""
+"""A real HTTP server on 127.0.0.1 that answers as scripted: a partner's webhook receiver
+(POST), or nginx taking cache purges (PURGE)."""
 
 import threading
 import time
@@ -13,10 +14,11 @@ class Received:
     headers: dict[str, str]
     body: bytes
     at: float  # time.time() when the body had arrived
+    method: str = "POST"
 
 
 class Receiver:
-    """Records every POST; answers each with the next scripted status (default 200)."""
+    """Records every POST and PURGE; answers each with the next scripted status (default 200)."""
 
     def __init__(self):
         self.script: deque[int] = deque()
@@ -27,9 +29,13 @@ class Receiver:
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
-    def url(self) -> str:
+    def base_url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/hooks/dateline"
+        return f"http://{host}:{port}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.base_url}/hooks/dateline"
 
     def answer(self, *statuses: int) -> None:
         self.script.extend(statuses)
@@ -49,7 +55,7 @@ class Receiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 receiver.received.append(
-                    Received(self.path, dict(self.headers.items()), body, time.time())
+                    Received(self.path, dict(self.headers.items()), body, time.time(), self.command)
                 )
                 status = receiver.script.popleft() if receiver.script else 200
                 payload = b"ok" if status < 400 else b"partner CMS is down"
@@ -58,6 +64,8 @@ class Receiver:
                 self.end_headers()
                 self.wfile.write(payload)
                 receiver.arrived.set()
+
+            do_PURGE = do_POST
 
             def log_message(self, format, *args):
                 pass

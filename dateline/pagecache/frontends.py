@@ -1,0 +1,39 @@
+"""A frontend cache backend for nginx (or Varnish) that says when a purge failed.
+
+Wagtail's HTTPBackend logs a failed PURGE and carries on, so a purge lost while nginx
+restarts would leave a stale page until it expires. This one raises, and the purge task
+retries (see tasks.py). A 404 answer is success: nginx had nothing cached at that URL.
+"""
+
+from urllib.error import HTTPError
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import Request, urlopen
+
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+
+
+class PurgeFailed(Exception):
+    pass
+
+
+class HTTPPurgeBackend(HTTPBackend):
+    def __init__(self, params):
+        self.timeout = float(params.pop("TIMEOUT", 2))
+        super().__init__(params)
+
+    def purge(self, url: str) -> None:
+        parts = urlsplit(url)
+        target = urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""])
+        request = Request(target, method="PURGE", headers={"Host": parts.netloc})  # noqa: S310
+        try:
+            with urlopen(request, timeout=self.timeout):  # noqa: S310 (our configured cache)
+                pass
+        except HTTPError as error:
+            if error.code != 404:
+                raise PurgeFailed(f"{url}: HTTP {error.code}") from error
+        except OSError as error:
+            raise PurgeFailed(f"{url}: {error}") from error
+
+    def purge_batch(self, urls) -> None:
+        for url in urls:
+            self.purge(url)

@@ -1,0 +1,51 @@
+"""Changes made outside the publishing path that readers see: pages of the editions
+(Wagtail's publish/unpublish), people, the directory, settings, the weather in the header.
+Stories themselves are purged by dateline.newsroom.publishing, where a publish is followed
+top to bottom; only Wagtail's own "Unpublish" of a story arrives here.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, unpublished
+
+from dateline.directory.models import GovernmentBody, GovernmentBodyCategory
+from dateline.newsroom.models import Article, Author, Edition, Person
+from dateline.public.models import SubscribeSettings
+from dateline.weather.models import Observation
+
+from .purge import article_purge, edition_purge
+
+
+@receiver(unpublished, sender=Article)
+def _article_unpublished(sender, instance, **kwargs):
+    article_purge(instance)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def _page_changed(sender, instance, **kwargs):
+    home = instance.get_parent().url if instance.depth > 2 else ""
+    edition_purge(instance.locale.language_code, urls=[instance.url, home])
+
+
+LOCALIZED = (Person, Author, GovernmentBody, GovernmentBodyCategory)
+
+
+def _localized_changed(sender, instance, **kwargs):
+    edition_purge(instance.locale.language_code)
+
+
+def _site_changed(sender, instance, **kwargs):
+    edition_purge()  # every page of every edition: the language switcher, the footer
+
+
+def _weather_changed(sender, instance, **kwargs):
+    edition_purge(instance.edition.language)
+
+
+for model in LOCALIZED:
+    post_save.connect(_localized_changed, sender=model, dispatch_uid=f"pagecache-{model}")
+    post_delete.connect(_localized_changed, sender=model, dispatch_uid=f"pagecache-d-{model}")
+post_save.connect(_site_changed, sender=Edition, dispatch_uid="pagecache-edition")
+post_save.connect(_site_changed, sender=SubscribeSettings, dispatch_uid="pagecache-settings")
+post_save.connect(_weather_changed, sender=Observation, dispatch_uid="pagecache-weather")
