@@ -17,13 +17,17 @@ class PurgeFailed(Exception):
 
 
 class HTTPPurgeBackend(HTTPBackend):
+    """LOCATION may end in a path ("http://127.0.0.1/purge"): it is put before the page's."""
+
     def __init__(self, params):
         self.timeout = float(params.pop("TIMEOUT", 2))
+        self.prefix = urlsplit(params["LOCATION"]).path.rstrip("/")
         super().__init__(params)
 
     def purge(self, url: str) -> None:
         parts = urlsplit(url)
-        target = urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""])
+        path = self.prefix + parts.path
+        target = urlunsplit([self.cache_scheme, self.cache_netloc, path, parts.query, ""])
         request = Request(target, method="PURGE", headers={"Host": parts.netloc})  # noqa: S310
         try:
             with urlopen(request, timeout=self.timeout):  # noqa: S310 (our configured cache)
