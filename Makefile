@@ -70,5 +70,6 @@ test: install-dev browser node_modules/.package-lock.json lint
 # Benchmarks (not part of CI). Each prints its numbers; see the README and docs/wire.md.
 .PHONY: bench
 bench: install-dev
+	$(PY) bench/site.py --output var/benchmarks-latest.md
 	$(PY) bench/wire_push.py --publishes 50
 	$(PY) bench/wire_push.py --publishes 50 --database-url postgres://postgres@127.0.0.1:5432/dateline_bench

@@ -142,6 +142,15 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 300}
     }
 
+# Wagtail looks up each picture's rendition in the "renditions" cache: in this process's
+# memory that is a dictionary lookup (a rendition never changes), where Redis would cost a
+# round trip per picture — some thirty on an edition home.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "TIMEOUT": 24 * 3600,
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
+
 # Background work goes through the database queue; `manage.py worker` runs it (and the
 # periodic schedule below). Wagtail's own tasks (search and reference index) use it too.
 TASKS = {

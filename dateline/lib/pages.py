@@ -1,3 +1,7 @@
+import threading
+
+from django.core.signals import request_finished, request_started
+from django.dispatch import receiver
 from django.http import Http404
 
 
@@ -14,3 +18,32 @@ class EditionPageMixin:
             raise Http404("This page belongs to no edition")
         context.update(chrome)
         return context
+
+
+class SiteRootPathsPerRequest:
+    """For pages whose URL is asked many times a request (a rubric, for each story linked):
+    Wagtail keeps the site root paths on each page object, so a list of 40 stories (each
+    with its own rubric object) asks the cache 40 times. Inside a request, ask it once."""
+
+    def _get_site_root_paths(self, request=None):
+        if request is None and getattr(_request_memo, "active", False):
+            paths = getattr(_request_memo, "site_root_paths", None)
+            if paths is None:
+                paths = _request_memo.site_root_paths = super()._get_site_root_paths()
+            return paths
+        return super()._get_site_root_paths(request)
+
+
+_request_memo = threading.local()
+
+
+@receiver(request_started)
+def _request_started(**kwargs):
+    _request_memo.active = True
+    _request_memo.site_root_paths = None
+
+
+@receiver(request_finished)
+def _request_finished(**kwargs):
+    _request_memo.active = False
+    _request_memo.site_root_paths = None

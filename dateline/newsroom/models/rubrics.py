@@ -2,8 +2,10 @@ from django.db import models
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from dateline.lib.pages import SiteRootPathsPerRequest
 
-class Rubric(RoutablePageMixin, Page):
+
+class Rubric(SiteRootPathsPerRequest, RoutablePageMixin, Page):
     """A section of one edition (Politics, Economy…): lists its stories and routes to them.
 
     Articles are not pages (an edition publishes 50,000 a year): their URLs,
