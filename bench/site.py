@@ -272,7 +272,7 @@ def markdown(results: dict, args) -> str:
             cells += [f"{row['rps']:,.0f}{flag}", f"{row['p50']:.1f} / {row['p99']:.1f}"]
         if len(labels) > 1:
             first, last = results[labels[0]]["rows"][key], results[labels[-1]]["rows"][key]
-            cells.append(f"{first['rps'] / last['rps']:.2f}")
+            cells.append(f"{first['rps'] / last['rps']:.2f}" if last["rps"] else "—")
         lines.append(f"| {key[0]} | {key[1]} | " + " | ".join(cells) + " |")
     lines.append("")
     for label in labels:
