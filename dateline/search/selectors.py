@@ -72,7 +72,8 @@ def search_articles(
     order, for `listing_page` to sort by date. Filters are applied to the matches, outside
     Wagtail's filter-field checks: they are plain conditions on the article rows.
     """
-    articles = published_articles(locale_id=locale_id, now=now)
+    # Results quote the body around the words found: it is read with the list.
+    articles = published_articles(locale_id=locale_id, now=now).defer(None)
     if not query:
         return articles_filter(articles, filters)
     backend = get_search_backend("default", SEARCH_CONFIG=config_for(language))

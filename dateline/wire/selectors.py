@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.db.models import F, Q, QuerySet
-from django.db.models.functions import Greatest
 
 from dateline.newsroom.models import ArticleVersion, Edition, Rubric
 
@@ -70,9 +69,7 @@ def partner_versions(*, partner: Partner, now: datetime) -> QuerySet[ArticleVers
     )
     if partner.embargo_allowed:
         return versions.annotate(changed_at=F("created_at"))
-    return versions.filter(article__public_at__lte=now).annotate(
-        changed_at=Greatest("created_at", "article__public_at")
-    )
+    return versions.filter(article__public_at__lte=now).annotate(changed_at=F("released_at"))
 
 
 def with_item_relations(versions: QuerySet[ArticleVersion]) -> QuerySet[ArticleVersion]:

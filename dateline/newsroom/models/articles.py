@@ -310,6 +310,10 @@ class ArticleVersion(models.Model):
     kind = models.CharField(max_length=20, choices=VersionKind.choices)
     note = models.TextField(blank=True)
     created_at = models.DateTimeField()
+    # When partners without embargo access got this version: its creation, or the end of the
+    # story's embargo if that came later. Stored (not computed) so that the wire's "newest
+    # change first" list walks an index instead of sorting every version (1.1 s at 10,000).
+    released_at = models.DateTimeField()
     user = models.ForeignKey(
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -322,7 +326,21 @@ class ArticleVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "number"], name="unique_article_version")
         ]
-        indexes = [models.Index(fields=["kind", "-created_at"], name="article_version_by_kind")]
+        indexes = [
+            models.Index(fields=["kind", "-created_at"], name="article_version_by_kind"),
+            models.Index(fields=["-released_at", "-id"], name="article_version_released"),
+            models.Index(fields=["-created_at", "-id"], name="article_version_created"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.article_id} v{self.number} {self.kind}"
+
+    def save(self, *args, **kwargs):
+        if self.released_at is None:
+            self.released_at = version_released_at(self.created_at, self.article.public_at)
+        super().save(*args, **kwargs)
+
+
+def version_released_at(created_at, public_at):
+    """A version reaches partners without embargo access when made, or when the embargo ends."""
+    return max(created_at, public_at) if public_at else created_at

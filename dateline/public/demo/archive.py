@@ -121,7 +121,11 @@ def _batch_insert(numbers, total, editions, rubrics, pools, start, span, seed) -
     ArticleVersion.objects.bulk_create(
         [
             ArticleVersion(
-                article=article, number=1, kind=VersionKind.FIRST, created_at=article.public_at
+                article=article,
+                number=1,
+                kind=VersionKind.FIRST,
+                created_at=article.public_at,
+                released_at=article.public_at,
             )
             for article in created
         ],

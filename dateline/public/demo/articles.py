@@ -178,7 +178,11 @@ def _versions_create(articles: list[Article]) -> None:
     for article in articles:
         versions.append(
             ArticleVersion(
-                article=article, number=1, kind=VersionKind.FIRST, created_at=article.public_at
+                article=article,
+                number=1,
+                kind=VersionKind.FIRST,
+                created_at=article.public_at,
+                released_at=article.public_at,
             )
         )
         if article.version == 2:
@@ -188,6 +192,7 @@ def _versions_create(articles: list[Article]) -> None:
                     number=2,
                     kind=VersionKind.UPDATE,
                     created_at=article.last_published_at,
+                    released_at=article.last_published_at,
                 )
             )
     ArticleVersion.objects.bulk_create(versions)

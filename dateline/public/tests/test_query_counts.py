@@ -100,5 +100,6 @@ def test_page_queries_do_not_grow_with_the_archive(client, site, page_type):
     small = queries_for(client, url)
     add_stories(edition, rubrics, 40, start=100, **context)
     large = queries_for(client, url)
-    assert large == small, f"{page_type}: {small} queries with 6 stories, {large} with 46"
+    # (An article may save one: with 46 stories its related ones are found at the first try.)
+    assert large <= small, f"{page_type}: {small} queries with 6 stories, {large} with 46"
     assert large <= budget, f"{page_type}: {large} queries, budget {budget}"

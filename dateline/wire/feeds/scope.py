@@ -34,7 +34,10 @@ class FeedScope:
         return self.rubric.url if self.rubric else edition_home_url(self.edition.language)
 
     def articles(self) -> QuerySet[Article]:
-        articles = selectors.published_articles(locale_id=self.edition.locale_id, now=self.now)
+        # Feeds carry the full text: the body is read with the list.
+        articles = selectors.published_articles(
+            locale_id=self.edition.locale_id, now=self.now
+        ).defer(None)
         if self.rubric is not None:
             articles = articles.filter(rubric_id=self.rubric.pk)
         return articles

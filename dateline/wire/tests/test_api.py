@@ -148,6 +148,7 @@ def test_embargoed_stories_exist_only_for_partners_allowed_to_see_them(client, e
     story = article_make(rubrics["politics"], headline="Budget figures", published_at=NINE)
     story.public_at = release
     story.save(update_fields=["public_at"])
+    story.versions.update(released_at=release)  # as a publish under embargo records it
     _, trusted = partner_make("Trusted", editions=["en"], embargo_allowed=True)
     _, regional = partner_make("Regional", editions=["en"])
     uri = quote(f"urn:dateline:{story.translation_key}:en")
