@@ -15,7 +15,7 @@ from django.urls import path
 PAGE = Path(os.environ["BENCH_SAVED_PAGE"]).read_bytes()
 
 
-def saved_page(request):
+def saved_page(request, anything=""):
     return HttpResponse(PAGE, content_type="text/html; charset=utf-8")
 
 

@@ -237,6 +237,10 @@ def wrk(url: str, duration: int, header: str | None = None) -> dict:
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     result = {"rps": rate, "p50": latency.get("50"), "p99": latency.get("99")}
     result["non_2xx"] = int(errors.group(1)) if errors else 0
+    if result["non_2xx"]:
+        print(
+            f"WARNING: {url} answered {result['non_2xx']} requests with an error", file=sys.stderr
+        )
     print(f"{url}: {rate:,.0f}/s p50 {result['p50']} ms p99 {result['p99']} ms", file=sys.stderr)
     return result
 
