@@ -74,6 +74,15 @@ class EntryStore:
         self._remember(key, entry)
         return entry
 
+    def get_local(self, key: str) -> Entry | None:
+        """This process's copy only (never the network): for the WSGI fast path."""
+        with self._lock:
+            entry = self._local.get(key)
+            if entry is None or entry.expires <= time.time():
+                return None
+            self._local.move_to_end(key)
+            return entry
+
     def set(self, key: str, entry: Entry) -> None:
         self._remember(key, entry)
         timeout = max(1, int(entry.expires - time.time()))

@@ -35,6 +35,11 @@ def _request_started(**kwargs):
         _memo.values = None
 
 
+def memo_fresh(seconds: float, now: float) -> bool:
+    """Whether this thread's generations were read less than `seconds` ago."""
+    return getattr(_memo, "values", None) is not None and now - _memo.read_at < seconds
+
+
 def generation_key(scope: str) -> str:
     """ "all.3.en.17": changes whenever the scope (or "all") is raised."""
     values = generations_current()
