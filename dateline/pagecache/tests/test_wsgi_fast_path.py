@@ -4,6 +4,8 @@ import io
 import sys
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 
 from dateline.newsroom.publishing import article_kill
@@ -33,9 +35,17 @@ def wsgi_get(path, method="GET", **headers):
         answer["status"] = status
         answer["headers"] = dict(response_headers)
 
-    chunks = application(environ, start_response)
-    body = b"".join(chunks)
-    getattr(chunks, "close", lambda: None)()
+    # As Django's test client does: the request signals must not close the test's database
+    # connection (on PostgreSQL it holds the test's transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        chunks = application(environ, start_response)
+        body = b"".join(chunks)
+        getattr(chunks, "close", lambda: None)()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 
