@@ -1,83 +1,26 @@
-"""A real HTTP server on 127.0.0.1 that answers as the weather providers do, as scripted."""
+"""The weather providers as a real HTTP server on 127.0.0.1, and the documents they send."""
 
 import json
-import threading
-import time
-from collections import deque
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+
+from dateline.fake_http import Answer, ScriptedServer
 
 
-@dataclass
-class Scripted:
-    status: int = 200
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0
-
-
-@dataclass(frozen=True)
-class Seen:
-    path: str
-    query: dict[str, str]
-    headers: dict[str, str]
-
-
-class FakeWeatherServer:
-    """Answers each GET with the next scripted answer (500 when the script has run out)."""
+class FakeWeatherServer(ScriptedServer):
+    """Answers each GET as scripted (500 when the script has run out); bodies may be JSON."""
 
     def __init__(self):
-        self.script: deque[Scripted] = deque()
-        self.requests: list[Seen] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        super().__init__(unscripted=Answer(500, b"unscripted"))
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return self.base_url
 
     def answer(self, status=200, body=b"", headers=None, delay=0.0) -> None:
         if not isinstance(body, bytes):
             body = json.dumps(body).encode()
-        self.script.append(Scripted(status, body, headers or {}, delay))
-
-    def start(self) -> "FakeWeatherServer":
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    def _handler(self):
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                parts = urlsplit(self.path)
-                query = {key: values[0] for key, values in parse_qs(parts.query).items()}
-                fake.requests.append(Seen(parts.path, query, dict(self.headers.items())))
-                scripted = fake.script.popleft() if fake.script else Scripted(500, b"unscripted")
-                time.sleep(scripted.delay)
-                try:
-                    self.send_response(scripted.status)
-                    for name, value in scripted.headers.items():
-                        self.send_header(name, value)
-                    self.send_header("Content-Length", str(len(scripted.body)))
-                    self.end_headers()
-                    self.wfile.write(scripted.body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up waiting, as the timeout test wants
-
-            def log_message(self, format, *args):
-                pass
-
-        return Handler
+        self.script.append(Answer(status, body, headers or {}, delay))
 
 
 def http_date(moment: datetime) -> str:
