@@ -34,6 +34,7 @@ SCRATCH_DATABASE = "dateline_bench_search"
 LANGUAGES = ("en", "ru", "be", "zh")
 YEARS = 10
 BATCH = 2000
+INDEX_BATCH = 1000
 RUNS = 3  # each query is asked this many times; the first (cold) answer is dropped
 
 WORDS = {
@@ -107,29 +108,31 @@ def main() -> None:
         help="a PostgreSQL server URL (its database is only used to create the scratch one)",
     )
     parser.add_argument("--reuse", action="store_true", help="keep the stories already there")
+    parser.add_argument("--database", default=SCRATCH_DATABASE, help="the scratch database")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="index processes")
     args = parser.parse_args()
-    os.environ["DATABASE_URL"] = _database(args.postgres, reuse=args.reuse)
+    os.environ["DATABASE_URL"] = _database(args.postgres, args.database, reuse=args.reuse)
     os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
     os.environ["SEARCH_RATE_LIMIT"] = "1000000000"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dateline.settings")
     sys.path.insert(0, str(ROOT))
-    _run(args.articles)
+    _run(args.articles, args.jobs)
 
 
-def _database(server: str, *, reuse: bool) -> str:
+def _database(server: str, name: str, *, reuse: bool) -> str:
     import psycopg
 
     with psycopg.connect(server, autocommit=True) as connection:
         exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [SCRATCH_DATABASE]
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
         if not (reuse and exists):
-            connection.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DATABASE}")
-            connection.execute(f"CREATE DATABASE {SCRATCH_DATABASE}")
-    return urlunsplit(urlsplit(server)._replace(path=f"/{SCRATCH_DATABASE}"))
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
 
 
-def _run(count: int) -> None:
+def _run(count: int, jobs: int) -> None:
     import django
 
     django.setup()
@@ -147,9 +150,9 @@ def _run(count: int) -> None:
         started = time.perf_counter()
         _stories(editions, count)
         print(f"inserted {count:,} stories in {time.perf_counter() - started:.0f} s")
-        started = time.perf_counter()
-        _index()
-        print(f"indexed them in {time.perf_counter() - started:.0f} s")
+    started = time.perf_counter()
+    if _index(jobs):
+        print(f"indexed them in {time.perf_counter() - started:.0f} s ({jobs} processes)")
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
     _report_sizes()
@@ -199,8 +202,6 @@ def _sentence(rng: random.Random, language: str, words: int) -> str:
 
 
 def _stories(editions: dict, count: int) -> None:
-    from django.db import transaction
-
     from dateline.newsroom.models import Article
 
     sentence = Sentences(random.Random(7))  # noqa: S311 — made-up stories, the same every run
@@ -235,31 +236,72 @@ def _stories(editions: dict, count: int) -> None:
                 )
             )
         if len(rows) >= BATCH:
-            with transaction.atomic():
-                Article.objects.bulk_create(rows)
+            _copy(rows)
             rows = []
-    with transaction.atomic():
-        Article.objects.bulk_create(rows)
+    _copy(rows)
 
 
-def _index() -> None:
-    """What `manage.py update_index` does for articles, a thousand at a time."""
-    from django.db import transaction
-    from wagtail.search.backends import get_search_backend
+def _copy(articles: list) -> None:
+    """Insert with COPY: bulk_create binds each value into the SQL text (~300 stories/s)."""
+    from django.db import connection
 
     from dateline.newsroom.models import Article
 
-    backend = get_search_backend()
-    last, done, started = 0, 0, time.perf_counter()
-    while True:
-        batch = list(Article.objects.filter(pk__gt=last).order_by("pk")[:1000])
-        if not batch:
-            return
-        with transaction.atomic():
-            backend.add_bulk(Article, batch)
-        last, done = batch[-1].pk, done + len(batch)
-        if done % 50_000 < 1000:
-            print(f"  indexed {done:,} ({time.perf_counter() - started:.0f} s)", flush=True)
+    fields = [f for f in Article._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        copy_sql = f"COPY {Article._meta.db_table} ({columns}) FROM STDIN"
+        with cursor.cursor.copy(copy_sql) as copy:
+            for article in articles:
+                article._state.adding = True
+                copy.write_row(
+                    [f.get_db_prep_save(f.pre_save(article, add=True), connection) for f in fields]
+                )
+
+
+def _index(jobs: int) -> int:
+    """What `manage.py update_index` does for articles, a thousand at a time, in `jobs`
+    processes. Resumable: a batch whose last story is in the index is done. The number of
+    batches indexed."""
+    import multiprocessing
+
+    from django.db import connections
+    from django.db.models import Max, Min
+
+    from dateline.newsroom.models import Article
+
+    span = Article.objects.aggregate(first=Min("pk"), last=Max("pk"))
+    if span["first"] is None:
+        return 0
+    batches = range(span["first"], span["last"] + 1, INDEX_BATCH)
+    connections.close_all()  # each process opens its own
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        done = sum(pool.imap_unordered(_index_batch, batches, chunksize=8))
+    return done
+
+
+def _index_batch(first_pk: int) -> int:
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
+
+    from dateline.newsroom.models import Article
+
+    batch = list(Article.objects.filter(pk__gte=first_pk, pk__lt=first_pk + INDEX_BATCH))
+    content_type = ContentType.objects.get_for_model(Article)
+    if (
+        not batch
+        or IndexEntry.objects.filter(
+            content_type=content_type, object_id=str(max(a.pk for a in batch))
+        ).exists()
+    ):
+        return 0
+    with transaction.atomic():
+        get_search_backend().add_bulk(Article, batch)
+    if (first_pk // INDEX_BATCH) % 50 == 0:
+        print(f"  indexed up to story {first_pk + INDEX_BATCH:,}", flush=True)
+    return 1
 
 
 def _report_sizes() -> None:

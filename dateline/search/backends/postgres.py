@@ -3,13 +3,16 @@ from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery
 from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    ObjectIndexer,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
 from modelsearch.backends.database.postgres.query import Lexeme
-from modelsearch.index import SearchField
+from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import PlainText
+from modelsearch.utils import get_content_type_pk
 
 from ..index import object_config
 from ..text import CONFIGS, FALLBACK_CONFIG, Term, query_terms
@@ -35,7 +38,12 @@ class EditionIndex(PostgresIndex):
 
 
 class ConfigIndex(PostgresIndex):
-    """Wagtail's index with one configuration.
+    """Wagtail's index with one configuration, written faster.
+
+    Wagtail's indexer reads every field of an object five times and builds a Django
+    expression per text (~300 stories/s, an hour for a million); `add_items` below reads each
+    field once and writes the same rows — the same vectors, weights and plain texts — in one
+    statement of plain SQL (tests/test_postgres_index.py compares the two).
 
     After each write Wagtail refreshes the "title norms" of new rows, which reads the length
     of every row's title in the whole index (a second at a million rows). Models that index
@@ -50,6 +58,67 @@ class ConfigIndex(PostgresIndex):
     def _refresh_title_norms(self, full=False):
         if self.has_title or full:
             super()._refresh_title_norms(full=full)
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields() or not objs:
+            return
+        content_type_pk = get_content_type_pk(model)
+        rows, params = [], []
+        config, autocomplete_config = self.backend.config, self.backend.autocomplete_config
+        for obj in objs:
+            entry = _Entry(obj, self.backend)
+            vectors = [
+                _vector(entry.title, config),
+                _vector(entry.autocomplete, autocomplete_config),
+                _vector(entry.body, config),
+            ]
+            rows.append("(%s, %s, {}, {}, {}, 1.0, %s, %s)".format(*(sql for sql, _ in vectors)))
+            params += [content_type_pk, str(obj.pk)]
+            params += [value for _, values in vectors for value in values]
+            params += [_joined(entry.title), _joined(entry.body)]
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                # Only the table name and placeholders are formatted in; values are parameters.
+                f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, "  # noqa: S608
+                "autocomplete, body, title_norm, title_text, body_text) "
+                f"VALUES {', '.join(rows)} "
+                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
+                "title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, "
+                "body = EXCLUDED.body, title_text = EXCLUDED.title_text, "
+                "body_text = EXCLUDED.body_text",
+                params,
+            )
+        self._refresh_title_norms()
+
+
+class _Entry:
+    """An object's texts as Wagtail's ObjectIndexer finds them, each field read once."""
+
+    def __init__(self, obj, backend):
+        indexer = ObjectIndexer(obj, backend)
+        self.title, self.body, self.autocomplete = [], [], []
+        for field in indexer.search_fields:
+            for found, weight, value in indexer.prepare_field(obj, field):
+                text = value.strip()
+                if not text:
+                    continue
+                if isinstance(found, AutocompleteField):
+                    self.autocomplete.append((text, weight))
+                elif isinstance(found, SearchField):
+                    into = self.title if found.field_name == "title" else self.body
+                    into.append((text, weight))
+
+
+def _joined(texts) -> str:
+    return " ".join(text for text, _weight in texts)
+
+
+def _vector(texts, config) -> tuple[str, list]:
+    """SQL for Wagtail's weighted vector of `texts` ('' when there is none), and its params."""
+    if not texts:
+        return "''::tsvector", []
+    sql = " || ".join("setweight(to_tsvector(%s::regconfig, %s), %s)" for _ in texts)
+    return sql, [value for text, weight in texts for value in (config, text, weight)]
 
 
 class EditionQueryCompiler(PostgresSearchQueryCompiler):
