@@ -82,8 +82,14 @@ def search_articles(
     matches = articles_filter(backend.matches(query, candidates, order_by_relevance=False), filters)
     if not by_relevance:
         return matches
-    newest = matches.order_by("-public_at", "-id").values("pk")[:RELEVANCE_WINDOW]
-    return backend.matches(query, candidates, order_by_relevance=True).filter(pk__in=newest)
+    # The window is read first, as a list: asked as a subquery, PostgreSQL joins it against
+    # every public story of the edition (a third of a second at a million) instead of looking
+    # up these few hundred by key.
+    newest = list(
+        matches.order_by("-public_at", "-id").values_list("pk", flat=True)[:RELEVANCE_WINDOW]
+    )
+    ranked = backend.matches(query, candidates, order_by_relevance=True)
+    return ranked.filter(pk__in=newest)
 
 
 def relevance_page(

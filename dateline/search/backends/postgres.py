@@ -2,6 +2,7 @@ from functools import reduce
 from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery
+from django.db.models import F
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
@@ -28,12 +29,8 @@ class EditionIndex(PostgresIndex):
         by_config: dict[str, list] = {}
         for obj in objs:
             by_config.setdefault(object_config(obj), []).append(obj)
-        has_title = any(
-            isinstance(field, SearchField) and field.field_name == "title"
-            for field in model.get_search_fields()
-        )
         for config, group in by_config.items():
-            index = ConfigIndex(self.backend.with_config(config), has_title=has_title)
+            index = ConfigIndex(self.backend.with_config(config), has_title=_indexes_title(model))
             index.add_items(model, group)
 
 
@@ -122,6 +119,15 @@ def _vector(texts, config) -> tuple[str, list]:
 
 
 class EditionQueryCompiler(PostgresSearchQueryCompiler):
+    def get_index_vectors(self, search_query):
+        """Wagtail matches `title || body`; a model that indexes no title (articles: a
+        headline, in the body with the highest weight) has empty titles, so `body` alone
+        matches the same rows, through Wagtail's GIN index on it, without joining two
+        vectors for every row looked at (a third of the time of each lookup)."""
+        if _indexes_title(self.queryset.model):
+            return super().get_index_vectors(search_query)
+        return [(F("index_entries__body"), 1.0)]
+
     def build_tsquery_content(self, query, config=None, invert=False):
         terms = query_terms(query.query_string, limit=MAX_TERMS) if _plain(query) else []
         if not terms:
@@ -135,6 +141,13 @@ class EditionQueryCompiler(PostgresSearchQueryCompiler):
                 for each in ([config] if config else ALL_CONFIGS)
             ),
         )
+
+
+def _indexes_title(model) -> bool:
+    return any(
+        isinstance(field, SearchField) and field.field_name == "title"
+        for field in model.get_search_fields()
+    )
 
 
 def _plain(query) -> bool:
