@@ -271,7 +271,7 @@ def _index(jobs: int) -> int:
     from dateline.newsroom.models import Article
 
     span = Article.objects.aggregate(first=Min("pk"), last=Max("pk"))
-    if span["first"] is None:
+    if span["first"] is None or _indexed(Article) >= Article.objects.count():
         return 0
     batches = range(span["first"], span["last"] + 1, INDEX_BATCH)
     # As for any bulk load, the GIN indexes are built once at the end: kept up to date row by
@@ -284,6 +284,13 @@ def _index(jobs: int) -> int:
     _gin_indexes_create(gin)
     print(f"  GIN indexes built in {time.perf_counter() - started:.0f} s", flush=True)
     return done
+
+
+def _indexed(model) -> int:
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    return IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(model)).count()
 
 
 def _gin_indexes_drop() -> list[str]:

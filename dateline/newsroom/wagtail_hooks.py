@@ -29,6 +29,7 @@ class ArticleViewSet(SnippetViewSet):
     # fields trips SQLite FTS5 with "no such column").
     ordering = ["-public_at", "-id"]
     list_per_page = 50
+    index_view_class = admin_views.ArticleIndexView
     add_view_class = admin_views.ArticleCreateView
     edit_view_class = admin_views.ArticleEditView
 

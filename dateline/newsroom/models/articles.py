@@ -198,6 +198,8 @@ class Article(
                 condition=models.Q(live=True, killed_at__isnull=True),
                 name="article_public_by_locale",
             ),
+            # The admin's article list (all stories, drafts first), searched or not.
+            models.Index(fields=["-public_at", "-id"], name="article_admin_order"),
             # The locale too, although a rubric belongs to one edition: every listing asks for
             # both, and with it in the index a rubric's stories are read from the index alone
             # (search filtered by rubric and year at 1M stories: 10 ms instead of 90 ms).

@@ -88,6 +88,32 @@ def test_admin_search_finds_drafts_for_editors(client, russian):
     assert "Президент подписал указ" not in titles("урожай")
 
 
+def test_admin_search_lists_matches_drafts_first_then_newest(client, rubrics, monkeypatch):
+    from dateline.newsroom import admin_views
+
+    for days in (3, 1, 2):
+        article_make(
+            rubrics["economy"],
+            headline=f"Harvest report day {days}",
+            published_at=NOON - timedelta(days=days),
+        )
+    article_make(rubrics["economy"], headline="Harvest report draft", live=False)
+    article_make(rubrics["economy"], headline="Budget report", published_at=NOON)
+    client.force_login(chief_editor_make())
+    listing = reverse("wagtailsnippets_newsroom_article:list")
+
+    with time_machine.travel(NOON + timedelta(hours=1), tick=False):
+        page = page_of(client, listing, {"q": "harvest"})
+        headlines = [a.text_content().strip() for a in page.cssselect("td.title .title-wrapper a")]
+        assert headlines[0] == "Harvest report draft"
+        assert headlines[1:] == [f"Harvest report day {days}" for days in (1, 2, 3)]
+
+        # A common word's matches are counted up to a limit, not through the whole archive.
+        monkeypatch.setattr(admin_views, "SEARCH_COUNT_LIMIT", 2)
+        response = client.get(listing, {"q": "harvest"})
+        assert response.context["paginator"].count == 2
+
+
 def test_filters_by_rubric_person_tag_and_dates(client, english, rubrics):
     edition = english[0]
     minister = person_make(edition.locale_id, "Anna Minister")
