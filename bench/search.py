@@ -358,7 +358,14 @@ def _measure_all(editions: dict) -> None:
 
     from django.test import Client
 
-    from dateline.search.selectors import Filters, local_midnight, relevance_page, search_articles
+    from dateline.search.selectors import (
+        Filters,
+        local_midnight,
+        newest_first_page,
+        relevance_page,
+        search_articles,
+        search_stories,
+    )
 
     client = Client()
     rows = []
@@ -392,7 +399,8 @@ def _measure_all(editions: dict) -> None:
                         )
                         if by_relevance:
                             return relevance_page(articles, number=1)[0]
-                        return list(articles.order_by("-public_at", "-id")[:21])
+                        stories = search_stories(locale_id=locale_id, filters=filters)
+                        return newest_first_page(articles, stories=stories).articles
 
                     params = {"q": query, **({} if by_relevance else {"sort": "date"})}
                     if filtered:

@@ -41,12 +41,12 @@ def _cursor_param(request, name: str) -> selectors.Cursor | None:
         raise BadRequest(str(error)) from error
 
 
-def _listing(request, articles) -> selectors.ListingPage:
+def _listing(request, articles, page_of=selectors.listing_page) -> selectors.ListingPage:
     before = _cursor_param(request, "before")
     after = _cursor_param(request, "after")
     if before and after:
         raise BadRequest("Give either ?before= or ?after=, not both.")
-    return selectors.listing_page(articles, before=before, after=after)
+    return page_of(articles, before=before, after=after)
 
 
 def group_by_day(articles: list[Article], edition: Edition) -> list[tuple[str, list[Article]]]:

@@ -1,6 +1,7 @@
 """Search, the date archive and tag pages: parse the request, call the selectors, render."""
 
 from datetime import date, timedelta
+from functools import partial
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -57,13 +58,13 @@ def search(request):
             filters=asked.filters,
             by_relevance=asked.by_relevance,
         )
-        context.update(_results_page(request, articles, asked))
+        context.update(_results_page(request, articles, asked, edition.locale_id))
         marker = Marker(query_terms(asked.query, limit=20), config_for(edition.language))
         context["results"] = [_result(article, marker) for article in context["articles"]]
     return TemplateResponse(request, "search/search.html", context)
 
 
-def _results_page(request, articles, asked) -> dict:
+def _results_page(request, articles, asked, locale_id: int) -> dict:
     """One page of results, and the query string its pager links keep."""
     kept = [(k, v) for k, v in request.GET.items() if k not in ("page", "before", "after")]
     if asked.by_relevance:
@@ -76,7 +77,8 @@ def _results_page(request, articles, asked) -> dict:
             else None,
             "kept_query": urlencode(kept),
         }
-    page = _listing(request, articles)
+    stories = selectors.search_stories(locale_id=locale_id, filters=asked.filters)
+    page = _listing(request, articles, partial(selectors.newest_first_page, stories=stories))
     return {"articles": page.articles, "page": page, "kept_query": urlencode(kept)}
 
 
