@@ -5,7 +5,7 @@ from wagtail.search import index
 
 from dateline.lib.locales import locale_language
 
-from .text import config_for, index_extras
+from .text import cjk_grams, config_for, index_extras, is_cjk, tokens
 
 
 def object_config(obj) -> str:
@@ -26,3 +26,14 @@ class EditionText(index.SearchField):
         stems = connection.vendor != "postgresql"
         extras = index_extras(text, object_config(obj), stems=stems)
         return f"{text}\n{extras}" if extras else text
+
+
+class EditionAutocomplete(index.AutocompleteField):
+    """An AutocompleteField (the admin's search as editors type) that also holds the
+    characters and character pairs of CJK runs: a Chinese headline is one run, which a
+    prefix search would only find by its first characters."""
+
+    def get_value(self, obj):
+        text = str(super().get_value(obj) or "")
+        grams = [gram for token in tokens(text) if is_cjk(token) for gram in cjk_grams(token)]
+        return f"{text}\n{' '.join(dict.fromkeys(grams))}" if grams else text

@@ -19,7 +19,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from dateline.lib.slugs import slug_from_text
-from dateline.search.index import EditionText
+from dateline.search.index import EditionAutocomplete, EditionText
 
 from ..blocks import ArticleBodyBlock
 from ..panels import TranslationsPanel
@@ -175,7 +175,7 @@ class Article(
     # EditionText: the text plus what each edition's search needs (dateline/search/text.py).
     search_fields = [
         EditionText("headline", boost=3),
-        index.AutocompleteField("headline"),
+        EditionAutocomplete("headline"),
         EditionText("lead", boost=2),
         EditionText("body"),
         EditionText("dateline_city"),

@@ -6,6 +6,7 @@ from django.db.models import F
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
+    PostgresAutocompleteQueryCompiler,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
@@ -143,6 +144,27 @@ class EditionQueryCompiler(PostgresSearchQueryCompiler):
         )
 
 
+class EditionAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
+    """Wagtail's as-you-type search, with CJK runs asked for by their character pairs (the
+    index holds them: search.index.EditionAutocomplete); the last other word is a prefix."""
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        terms = query_terms(query.query_string, limit=MAX_TERMS) if _plain(query) else []
+        if not any(term.cjk for term in terms):
+            return super().build_tsquery_content(query, config=config, invert=invert)
+        last_word = max((i for i, term in enumerate(terms) if not term.cjk), default=None)
+        lexemes = reduce(
+            and_ if query.operator == "and" else or_,
+            (
+                _term_lexemes(term, invert)
+                if term.cjk
+                else Lexeme(term.text, invert=invert, prefix=i == last_word)
+                for i, term in enumerate(terms)
+            ),
+        )
+        return SearchQuery(lexemes, search_type="raw", config=config)
+
+
 def _indexes_title(model) -> bool:
     return any(
         isinstance(field, SearchField) and field.field_name == "title"
@@ -162,6 +184,7 @@ def _term_lexemes(term: Term, invert: bool):
 
 class EditionPostgresSearchBackend(MatchesMixin, PostgresSearchBackend):
     query_compiler_class = EditionQueryCompiler
+    autocomplete_query_compiler_class = EditionAutocompleteQueryCompiler
     index_class = EditionIndex
 
     def __init__(self, params):
