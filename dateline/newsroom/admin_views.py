@@ -92,6 +92,10 @@ class ArticleIndexView(snippets.IndexView):
     look for the story they are working on, and ranking every match of a common word took
     two seconds at a million stories."""
 
+    def get_base_queryset(self):
+        # The list shows each story's rubric and edition: read with the stories, not per row.
+        return super().get_base_queryset().select_related("rubric", "locale")
+
     def order_queryset(self, queryset):
         # Drafts (no public time yet) first on every database: PostgreSQL puts NULL first in
         # a descending order, SQLite last.
