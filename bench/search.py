@@ -276,13 +276,17 @@ def _index(jobs: int) -> int:
     batches = range(span["first"], span["last"] + 1, INDEX_BATCH)
     # As for any bulk load, the GIN indexes are built once at the end: kept up to date row by
     # row they make the load three times slower by the millionth story.
+    # (Built again however the load ends, an interrupt included: a later --reuse run would
+    # not know they had been there.)
     gin = _gin_indexes_drop()
-    connections.close_all()  # each process opens its own
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        done = sum(pool.imap_unordered(_index_batch, batches, chunksize=8))
-    started = time.perf_counter()
-    _gin_indexes_create(gin)
-    print(f"  GIN indexes built in {time.perf_counter() - started:.0f} s", flush=True)
+    try:
+        connections.close_all()  # each process opens its own
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            done = sum(pool.imap_unordered(_index_batch, batches, chunksize=8))
+    finally:
+        started = time.perf_counter()
+        _gin_indexes_create(gin)
+        print(f"  GIN indexes built in {time.perf_counter() - started:.0f} s", flush=True)
     return done
 
 

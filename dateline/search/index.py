@@ -5,7 +5,7 @@ from wagtail.search import index
 
 from dateline.lib.locales import locale_language
 
-from .text import cjk_grams, config_for, index_extras, is_cjk, tokens
+from .text import config_for, index_extras
 
 
 def object_config(obj) -> str:
@@ -35,5 +35,5 @@ class EditionAutocomplete(index.AutocompleteField):
 
     def get_value(self, obj):
         text = str(super().get_value(obj) or "")
-        grams = [gram for token in tokens(text) if is_cjk(token) for gram in cjk_grams(token)]
-        return f"{text}\n{' '.join(dict.fromkeys(grams))}" if grams else text
+        extras = index_extras(text, "simple", stems=False)  # autocomplete does not stem
+        return f"{text}\n{extras}" if extras else text

@@ -6,7 +6,6 @@ article rows themselves, so a kill or an embargo takes effect at once whatever t
 holds. The index keeps every article (editors search drafts in the admin).
 """
 
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -30,11 +29,11 @@ MAX_RELEVANCE_PAGES = 10
 # 500 takes less common words from 130–290 ms to 40–120 ms (their newest 200 matches are
 # found among the newest stories). Sorting by date, or a date range, reaches the rest.
 RELEVANCE_WINDOW = MAX_RELEVANCE_PAGES * PAGE_SIZE
-# How many of the newest stories best match looks through first (see _newest_matches).
+# How many of the newest stories a search looks through first (see _among_recent_first).
 RECENT_STORIES = 6000
 _PLAN_KINDS = ("bitmapscan", "hashjoin", "mergejoin", "seqscan")
 WALK_IN_DATE_ORDER = "; ".join(f"SET LOCAL enable_{kind} = off" for kind in _PLAN_KINDS)
-PLAN_FREELY = "; ".join(f"SET LOCAL enable_{kind} = on" for kind in _PLAN_KINDS)
+PLAN_FREELY = "; ".join(f"SET LOCAL enable_{kind} TO DEFAULT" for kind in _PLAN_KINDS)
 
 
 @dataclass(frozen=True)
@@ -93,25 +92,20 @@ def search_articles(
     # The window is read first, as a list: asked as a subquery, PostgreSQL joins it against
     # every public story of the edition (a third of a second at a million) instead of looking
     # up these few hundred by key.
-    newest = _newest_matches(matches, articles_filter(candidates, filters))
+    newest = _newest_matches(matches, search_stories(locale_id=locale_id, filters=filters, now=now))
     ranked = backend.matches(query, candidates, order_by_relevance=True)
     return ranked.filter(pk__in=newest)
 
 
 def _newest_matches(matches: QuerySet[Article], stories: QuerySet[Article]) -> list[int]:
     """Keys of the newest RELEVANCE_WINDOW `matches` (which are among `stories`)."""
-    newest_first = ("-public_at", "-id")
-    edge = _recent_edge(stories)
-    if edge is not None:
-        with _walk_in_date_order():
-            found = list(
-                matches.filter(public_at__gte=edge)
-                .order_by(*newest_first)
-                .values_list("pk", flat=True)[:RELEVANCE_WINDOW]
-            )
-        if len(found) == RELEVANCE_WINDOW:
-            return found
-    return list(matches.order_by(*newest_first).values_list("pk", flat=True)[:RELEVANCE_WINDOW])
+
+    def newest(matches) -> list[int]:
+        keys = matches.order_by("-public_at", "-id").values_list("pk", flat=True)
+        return list(keys[:RELEVANCE_WINDOW])
+
+    found = _among_recent_first(matches, stories, newest)
+    return found if len(found or ()) == RELEVANCE_WINDOW else newest(matches)
 
 
 def search_stories(*, locale_id: int, filters: Filters, now: datetime | None = None):
@@ -123,20 +117,18 @@ def newest_first_page(
     matches: QuerySet[Article], *, stories: QuerySet[Article], before=None, after=None
 ) -> ListingPage:
     """A page of matches sorted by date: `listing_page`, the first page looked for among the
-    newest stories first (see _recent_edge)."""
+    newest stories first (see _among_recent_first)."""
     if before is None and after is None:
-        edge = _recent_edge(stories)
-        if edge is not None:
-            with _walk_in_date_order():
-                page = listing_page(matches.filter(public_at__gte=edge))
-            if page.older is not None:  # a full page, and more after it: the same page
-                return page
+        page = _among_recent_first(matches, stories, listing_page)
+        if page is not None and page.older is not None:  # a full page and more: the same page
+            return page
     return listing_page(matches, before=before, after=after)
 
 
-def _recent_edge(stories: QuerySet[Article]) -> datetime | None:
-    """On PostgreSQL, the time of the RECENT_STORIES-th newest story, where a search looks
-    first, story by story in date order; None elsewhere or when there are fewer.
+def _among_recent_first(matches, stories, read):
+    """`read(matches)` among the RECENT_STORIES newest `stories` only, looked through story by
+    story in date order; None where that is not done (SQLite, fewer stories). The caller
+    falls back on the whole archive when what was read is not enough.
 
     PostgreSQL's planner would rather collect every match from the GIN index, which reads
     the index row of each (20,835 for two common English words at a million stories: 230 ms
@@ -147,19 +139,17 @@ def _recent_edge(stories: QuerySet[Article]) -> datetime | None:
     """
     if connection.vendor != "postgresql":
         return None
-    edge = stories.order_by("-public_at", "-id").values_list("public_at", flat=True)
-    found = list(edge[RECENT_STORIES - 1 : RECENT_STORIES])
-    return found[0] if found else None
-
-
-@contextmanager
-def _walk_in_date_order():
+    edges = stories.order_by("-public_at", "-id").values_list("public_at", flat=True)
+    edge = list(edges[RECENT_STORIES - 1 : RECENT_STORIES])
+    if not edge:
+        return None
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(WALK_IN_DATE_ORDER)
-        try:
-            yield
-        finally:
-            cursor.execute(PLAN_FREELY)
+        found = read(matches.filter(public_at__gte=edge[0]))
+        # SET LOCAL lasts to the end of the outer transaction when this block is a
+        # savepoint in it; after an error the rollback undoes it.
+        cursor.execute(PLAN_FREELY)
+    return found
 
 
 def relevance_page(

@@ -133,8 +133,7 @@ class EditionQueryCompiler(PostgresSearchQueryCompiler):
         terms = query_terms(query.query_string, limit=MAX_TERMS) if _plain(query) else []
         if not terms:
             return super().build_tsquery_content(query, config=config, invert=invert)
-        combine = and_ if query.operator == "and" else or_
-        lexemes = reduce(combine, (_term_lexemes(term, invert) for term in terms))
+        lexemes = _lexemes(terms, query.operator, invert)
         return reduce(
             or_,
             (
@@ -152,16 +151,7 @@ class EditionAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
         terms = query_terms(query.query_string, limit=MAX_TERMS) if _plain(query) else []
         if not any(term.cjk for term in terms):
             return super().build_tsquery_content(query, config=config, invert=invert)
-        last_word = max((i for i, term in enumerate(terms) if not term.cjk), default=None)
-        lexemes = reduce(
-            and_ if query.operator == "and" else or_,
-            (
-                _term_lexemes(term, invert)
-                if term.cjk
-                else Lexeme(term.text, invert=invert, prefix=i == last_word)
-                for i, term in enumerate(terms)
-            ),
-        )
+        lexemes = _lexemes(terms, query.operator, invert, last_word_prefix=True)
         return SearchQuery(lexemes, search_type="raw", config=config)
 
 
@@ -176,10 +166,17 @@ def _plain(query) -> bool:
     return isinstance(query, PlainText)
 
 
-def _term_lexemes(term: Term, invert: bool):
-    if not term.cjk:
-        return Lexeme(term.text, invert=invert)
-    return reduce(and_, (Lexeme(gram, invert=invert) for gram in term.grams()))
+def _lexemes(terms: list[Term], operator: str, invert: bool, *, last_word_prefix=False):
+    """The terms' lexemes joined by the query's operator: a word as itself (the last one as a
+    prefix where asked), a CJK run as all its character pairs."""
+    last_word = max((i for i, term in enumerate(terms) if not term.cjk), default=None)
+    each = [
+        reduce(and_, (Lexeme(gram, invert=invert) for gram in term.grams()))
+        if term.cjk
+        else Lexeme(term.text, invert=invert, prefix=last_word_prefix and i == last_word)
+        for i, term in enumerate(terms)
+    ]
+    return reduce(and_ if operator == "and" else or_, each)
 
 
 class EditionPostgresSearchBackend(MatchesMixin, PostgresSearchBackend):

@@ -1,6 +1,7 @@
 """The search page: who finds what, filters, sorting, pages, marks, limits, the admin."""
 
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 import pytest
 import time_machine
@@ -79,15 +80,18 @@ def test_embargoed_story_is_found_from_its_release_on(client, rubrics):
         assert found(client, "inflation") == ["Inflation figures released"]
 
 
+def _admin_search(client, query: str) -> str:
+    """The admin's article list searched for `query`, as the editor's browser gets it."""
+    listing = reverse("wagtailsnippets_newsroom_article:list")
+    return client.get(listing, {"q": query}).content.decode()
+
+
 def test_admin_search_finds_drafts_for_editors(client, russian):
     # The admin's listing searches as editors type: headline words, the last one a prefix.
     _, _, ru_rubrics = russian
     article_make(ru_rubrics["politics"], headline="Президент подписал указ", live=False)
     client.force_login(chief_editor_make())
-    listing = reverse("wagtailsnippets_newsroom_article:list")
-
-    def titles(query):
-        return client.get(listing, {"q": query}).content.decode()
+    titles = partial(_admin_search, client)
 
     assert "Президент подписал указ" in titles("указ")
     assert "Президент подписал указ" in titles("президент подпис")
@@ -98,10 +102,7 @@ def test_admin_search_finds_chinese_words_inside_headlines(client, english):
     _, _, zh_rubrics = edition_make("zh")
     article_make(zh_rubrics["politics"], headline="白俄罗斯总统访问中国", live=False)
     client.force_login(chief_editor_make())
-    listing = reverse("wagtailsnippets_newsroom_article:list")
-
-    def titles(query):
-        return client.get(listing, {"q": query}).content.decode()
+    titles = partial(_admin_search, client)
 
     assert "白俄罗斯总统访问中国" in titles("总统")
     assert "白俄罗斯总统访问中国" in titles("访")
