@@ -23,10 +23,12 @@ class EditionPageMixin:
 class SiteRootPathsPerRequest:
     """For pages whose URL is asked many times a request (a rubric, for each story linked):
     Wagtail keeps the site root paths on each page object, so a list of 40 stories (each
-    with its own rubric object) asks the cache 40 times. Inside a request, ask it once."""
+    with its own rubric object) asks the cache 40 times. Inside a request, ask it once; a
+    page object that was given them (the menu's, kept with the page chrome) asks nobody."""
 
     def _get_site_root_paths(self, request=None):
-        if request is None and getattr(_request_memo, "active", False):
+        given = "_wagtail_cached_site_root_paths" in self.__dict__
+        if request is None and not given and getattr(_request_memo, "active", False):
             paths = getattr(_request_memo, "site_root_paths", None)
             if paths is None:
                 paths = _request_memo.site_root_paths = super()._get_site_root_paths()

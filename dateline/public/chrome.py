@@ -6,13 +6,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from dateline.directory.models import GovernmentBodiesPage, ProjectsIndexPage, ServicesIndexPage
 from dateline.newsroom import style
-from dateline.newsroom.models import Edition, Rubric
+from dateline.newsroom.models import Article, Edition, Rubric
 from dateline.pagecache.generations import ALL, generation_key
 from dateline.weather.selectors import weather_slot
 from dateline.wire.feeds.links import edition_feed_links
@@ -20,6 +21,7 @@ from dateline.wire.feeds.links import edition_feed_links
 from .models import AllNewsPage, SubscribeSettings
 
 LATEST = 13  # the edition home's latest stories; an article's Recent news takes 8 of them
+CARD_TEMPLATE = "public/includes/article_card.html"
 
 SECTION_TYPES = (ProjectsIndexPage, ServicesIndexPage, GovernmentBodiesPage)
 
@@ -28,6 +30,7 @@ SECTION_TYPES = (ProjectsIndexPage, ServicesIndexPage, GovernmentBodiesPage)
 class Link:
     title: str
     url: str
+    page_id: int | None = None
 
 
 def edition_home_url(language: str) -> str:
@@ -36,29 +39,43 @@ def edition_home_url(language: str) -> str:
 
 
 def edition_structure(edition: Edition) -> dict:
-    """The edition's top-level pages, in tree order, from one query."""
-    content_types = ContentType.objects.get_for_models(Rubric, AllNewsPage, *SECTION_TYPES)
+    """The edition's top-level pages in tree order (two queries), the rubric menu's links, and
+    Wagtail's site root paths set on the kept page objects."""
+    content_types = ContentType.objects.get_for_models(AllNewsPage, *SECTION_TYPES)
     type_of = {ct.pk: model for model, ct in content_types.items()}
     children = (
         Page.objects.live()
+        .filter(depth=3, locale_id=edition.locale_id, content_type__in=type_of)
+        .only("id", "title", "slug", "url_path", "content_type_id", "path", "locale_id")
+        .order_by("path")
+    )
+    # Rubrics as Rubric objects: a story's page takes its rubric from these (see
+    # selectors.rubrics_attach) instead of joining it in every query of its own.
+    rubrics = list(
+        Rubric.objects.live()
         .filter(depth=3, locale_id=edition.locale_id)
         .only("id", "title", "slug", "url_path", "content_type_id", "path", "locale_id")
         .order_by("path")
     )
-    rubrics, sections, all_news = [], [], None
+    sections, all_news = [], None
     root_paths = Site.get_site_root_paths()
-    for page in children:
+    for page in [*rubrics, *children]:
         # Wagtail keeps these on each page object; given here once, they travel with the
         # kept parts and the menu's links cost no cache lookup each.
         page._wagtail_cached_site_root_paths = root_paths
+    for page in children:
         model = type_of.get(page.content_type_id)
-        if model is Rubric:
-            rubrics.append(page)
-        elif model is AllNewsPage:
+        if model is AllNewsPage:
             all_news = Link(page.title, page.url)
         elif model in SECTION_TYPES:
             sections.append(Link(page.title, page.url))
-    return {"rubric_pages": rubrics, "sections": sections, "all_news": all_news}
+    return {
+        "rubric_pages": rubrics,
+        # The menu's links, their URLs worked out once (Wagtail's page.url reverses a URL).
+        "rubric_links": [Link(rubric.title, rubric.url, rubric.pk) for rubric in rubrics],
+        "sections": sections,
+        "all_news": all_news,
+    }
 
 
 def breaking_story(edition: Edition, *, now):
@@ -94,28 +111,24 @@ def page_chrome(
     )
     if edition is None:
         return None
-    translations = translations or {}
-    languages = [
-        {
-            "code": other.language,
-            "name": other.name,
-            "url": translations.get(other.language) or edition_home_url(other.language),
-            "current": other.pk == edition.pk,
-        }
-        for other in editions
-    ]
     now = timezone.now()
-    feeds = edition_feed_links(edition)
+    parts = edition_parts(edition, now=now)
     return {
-        **edition_parts(edition, now=now),
+        **parts,
         "edition": edition,
-        "home_url": edition_home_url(edition.language),
-        # <link rel="alternate"> in every page's head; views of a rubric put its own first.
-        "feeds": feeds,
-        "feed_url": feeds[0].url,
         "today": style.header_date(now, edition),
-        "languages": languages,
+        "languages": languages_translated(parts["languages"], translations or {}),
     }
+
+
+def languages_translated(languages: list[dict], translations: dict[str, str]) -> list[dict]:
+    """The language switcher's links, to this page's translations where it has them."""
+    if not translations:
+        return languages
+    return [
+        {**language, "url": translations.get(language["code"]) or language["url"]}
+        for language in languages
+    ]
 
 
 # Every page shows the parts below, and they change only when something is published (or
@@ -130,24 +143,66 @@ def editions_all() -> list[Edition]:
 
 
 def edition_parts(edition: Edition, *, now) -> dict:
-    """Menus, weather, breaking banner, latest stories, subscribe links of an edition."""
-    from dateline.newsroom.selectors import recent_articles
-
+    """Menus, weather, breaking banner, feeds, language and subscribe links of an edition."""
     key = f"chrome:{generation_key(edition.language)}:{edition.pk}"
-    parts = _kept(
-        key,
-        lambda: {
-            **edition_structure(edition),
-            "weather": weather_slot(edition, now=now),
-            "breaking": breaking_story(edition, now=now),
-            "latest": recent_articles(locale_id=edition.locale_id, limit=LATEST),
-            "subscribe": subscribe_settings(),
-        },
-    )
+    parts = _kept(key, lambda: _edition_parts(edition, now=now))
     breaking = parts["breaking"]
     if breaking and breaking.public_at < now - _banner_time(breaking):
         parts = {**parts, "breaking": None}  # its time in the banner ran out while kept
     return parts
+
+
+def _edition_parts(edition: Edition, *, now) -> dict:
+    feeds = edition_feed_links(edition)
+    return {
+        **edition_structure(edition),
+        "weather": weather_slot(edition, now=now),
+        "breaking": breaking_story(edition, now=now),
+        "subscribe": subscribe_settings(),
+        "home_url": edition_home_url(edition.language),
+        # <link rel="alternate"> in every page's head; views of a rubric put its own first.
+        "feeds": feeds,
+        "feed_url": feeds[0].url,
+        # The switcher links each edition's home; a page with translations links them instead.
+        "languages": [
+            {
+                "code": other.language,
+                "name": other.name,
+                "url": edition_home_url(other.language),
+                "current": other.pk == edition.pk,
+            }
+            for other in editions_all()
+        ],
+    }
+
+
+def latest_articles(edition: Edition) -> list[Article]:
+    """The edition's newest stories, for its home page and for Recent news."""
+    from dateline.newsroom.selectors import recent_articles
+
+    return _kept(
+        f"latest:{generation_key(edition.language)}:{edition.pk}",
+        lambda: recent_articles(locale_id=edition.locale_id, limit=LATEST),
+    )
+
+
+def recent_cards(edition: Edition, *, now) -> list[tuple[int, str]]:
+    """[(story id, its Recent news card as HTML)] for the newest stories of the edition.
+
+    Every story's page shows the same cards, less its own: rendered once per generation
+    (and local day, as a card shows the clock for today's stories and the date for others).
+    """
+    day = timezone.localtime(now, edition.tz).date()
+    return _kept(
+        f"recent-cards:{generation_key(edition.language)}:{edition.pk}:{day.isoformat()}",
+        lambda: [
+            (
+                article.pk,
+                render_to_string(CARD_TEMPLATE, {"article": article, "edition": edition}),
+            )
+            for article in latest_articles(edition)
+        ],
+    )
 
 
 def subscribe_settings() -> SubscribeSettings:

@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from dateline.newsroom import style
 from dateline.newsroom.models import Article, Edition
+from dateline.newsroom.selectors import Mentions
 
 # The photo a shared link shows: the article page's own rendition, so it usually exists.
 SHARE_RENDITION = "width-1200"
@@ -40,7 +41,13 @@ class PageUrls:
 
 
 def article_share(
-    request, article: Article, *, edition: Edition, published_at: datetime, urls: PageUrls
+    request,
+    article: Article,
+    *,
+    mentions: Mentions,
+    edition: Edition,
+    published_at: datetime,
+    urls: PageUrls,
 ) -> ShareMeta:
     """Tags of a story's page (a preview's too: `published_at` is then "now")."""
     published = timezone.localtime(published_at, edition.tz)
@@ -48,7 +55,7 @@ def article_share(
     modified = max(published, article.last_published_at or published)
     modified = timezone.localtime(modified, edition.tz)
     photo = _photo(request, article.lead_image, SHARE_RENDITION)
-    tags = [tag.name for tag in article.tags.all()]
+    tags = [tag.name for tag in mentions.tags]
     alt = article.lead_image_caption or article.headline
     open_graph = [
         ("og:type", "article"),
@@ -64,7 +71,7 @@ def article_share(
         *(("article:tag", tag) for tag in tags),
     ]
     x_card = _x_card(request, article.headline, article.lead, photo, alt)
-    news_article = _news_article(request, article, edition, urls, (published, modified), tags)
+    news_article = _news_article(request, article, edition, urls, (published, modified), mentions)
     return ShareMeta(open_graph, x_card, json_ld=json_ld_script(news_article))
 
 
@@ -119,13 +126,13 @@ def _photo(request, image, spec: str) -> _Photo | None:
     return _Photo(request.build_absolute_uri(rendition.url), rendition.width, rendition.height)
 
 
-def _news_article(request, article, edition, urls: PageUrls, dates, tags) -> dict:
+def _news_article(request, article, edition, urls: PageUrls, dates, mentions: Mentions) -> dict:
     published, modified = dates
+    authors = [{"@type": "Person", "name": author.name} for author in mentions.authors]
     publisher = {"@type": "Organization", "name": edition.agency_name, "url": urls.home}
     if settings.PUBLISHER_LOGO_URL:
         logo = request.build_absolute_uri(settings.PUBLISHER_LOGO_URL)
         publisher["logo"] = {"@type": "ImageObject", "url": logo}
-    authors = [{"@type": "Person", "name": author.name} for author in article.authors.all()]
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -143,7 +150,7 @@ def _news_article(request, article, edition, urls: PageUrls, dates, tags) -> dic
         "dateline": style.dateline(
             city=article.dateline_city, published_at=published, edition=edition
         ),
-        "keywords": tags,
+        "keywords": [tag.name for tag in mentions.tags],
         "isAccessibleForFree": True,
     }
     return {key: value for key, value in data.items() if value not in (None, [], "")}

@@ -21,7 +21,7 @@ from dateline.newsroom.models import (
 from dateline.wire.feeds.links import rubric_feed_links
 
 from . import seo
-from .chrome import page_chrome
+from .chrome import languages_translated, latest_articles, page_chrome, recent_cards
 
 
 def _chrome_or_404(**kwargs) -> dict:
@@ -79,7 +79,7 @@ def _listing_response(request, template: str, articles, chrome: dict, **context)
 def edition_home(request, home):
     chrome = _chrome_or_404(locale_id=home.locale_id)
     edition = chrome["edition"]
-    latest = chrome["latest"]
+    latest = latest_articles(edition)
     main = _main_story(home, latest)
     latest = [a for a in latest if a.pk != (main and main.pk)][:12]
     blocks = selectors.rubric_blocks(locale_id=edition.locale_id, rubrics=chrome["rubric_pages"])
@@ -149,22 +149,31 @@ def rubric_listing(request, rubric: Rubric):
     )
 
 
-def article_context(request, article: Article) -> dict:
-    """Everything the article template shows; also used by the admin preview."""
-    translations = {}
-    if article.pk:
-        translations = {
-            other.locale.language_code: other.url
-            for other in Article.objects.filter(translation_key=article.translation_key, live=True)
-            .exclude(locale_id=article.locale_id)
-            .select_related("rubric", "locale")
-        }
-    chrome = _chrome_or_404(locale_id=article.locale_id, translations=translations)
+def article_context(
+    request,
+    article: Article,
+    chrome: dict | None = None,
+    mentions: selectors.Mentions | None = None,
+) -> dict:
+    """Everything the article template shows; also used by the admin preview.
+
+    `chrome` and `mentions` when the caller has them already (the preview has neither:
+    its story's byline, people and tags are those it holds in memory)."""
+    mentions = mentions or selectors.Mentions.held_by(article)
+    translations = selectors.translation_urls(article) if article.pk else {}
+    chrome = chrome or _chrome_or_404(locale_id=article.locale_id)
     edition = chrome["edition"]
-    published_at = article.public_at or timezone.now()
-    recent = [a for a in chrome["latest"] if a.pk != article.pk][:8]
+    now = timezone.now()
+    published_at = article.public_at or now
+    # Recent news: the edition's cards, rendered once for all its stories, less this one.
+    recent = [(pk, card) for pk, card in recent_cards(edition, now=now) if pk != article.pk][:8]
     related = (
-        selectors.related_articles(article, exclude_ids=[a.pk for a in recent])
+        selectors.related_articles(
+            article,
+            mentions=mentions,
+            exclude_ids=[pk for pk, _card in recent],
+            rubrics=chrome["rubric_pages"],
+        )
         if article.pk
         else []
     )
@@ -178,10 +187,13 @@ def article_context(request, article: Article) -> dict:
         else []
     )
     updated_at = announced[-1].created_at if announced else None
-    canonical_url = request.build_absolute_uri(article.url) if article.pk else ""
+    article_url = article.url if article.pk else ""
+    canonical_url = request.build_absolute_uri(article_url) if article.pk else ""
     return {
         **chrome,
+        "languages": languages_translated(chrome["languages"], translations),
         "article": article,
+        "mentions": mentions,
         "dateline": style.dateline(
             city=article.dateline_city, published_at=published_at, edition=edition
         ),
@@ -192,12 +204,12 @@ def article_context(request, article: Article) -> dict:
         if updated_at and style.same_local_day(updated_at, published_at, edition)
         else (style.published_time(updated_at, edition) if updated_at else ""),
         "corrections": [v for v in announced if v.kind == VersionKind.CORRECTION],
-        "recent": recent,
+        "recent_cards": [card for _pk, card in recent],
         "related": related,
         "canonical_url": canonical_url,
         "alternates": [
             (language, request.build_absolute_uri(url))
-            for language, url in sorted({**translations, edition.language: article.url}.items())
+            for language, url in sorted({**translations, edition.language: article_url}.items())
         ]
         if article.pk
         else [],
@@ -207,6 +219,7 @@ def article_context(request, article: Article) -> dict:
         "share": seo.article_share(
             request,
             article,
+            mentions=mentions,
             edition=edition,
             published_at=published_at,
             urls=seo.PageUrls(
@@ -227,7 +240,9 @@ def article_detail(request, rubric_slug: str, slug: str, article_id: str):
     edition = chrome["edition"]
     if not any(rubric.slug == rubric_slug for rubric in chrome["rubric_pages"]):
         return wagtail_serve(request, f"{rubric_slug}/{slug}-{article_id}/")
-    article = selectors.published_article(article_id=int(article_id), locale_id=edition.locale_id)
+    article = selectors.published_article(
+        article_id=int(article_id), locale_id=edition.locale_id, rubrics=chrome["rubric_pages"]
+    )
     if article is None:
         killed = selectors.killed_article(article_id=int(article_id), locale_id=edition.locale_id)
         if killed is not None:
@@ -236,7 +251,8 @@ def article_detail(request, rubric_slug: str, slug: str, article_id: str):
     if article.rubric.slug != rubric_slug or article.slug != slug:
         # Old slug or moved rubric: one canonical URL per story.
         return redirect(article.url, permanent=True)
-    return TemplateResponse(request, "newsroom/article.html", article_context(request, article))
+    context = article_context(request, article, chrome, selectors.article_mentions(article))
+    return TemplateResponse(request, "newsroom/article.html", context)
 
 
 def withdrawn_article(request, article: Article):
