@@ -364,11 +364,11 @@ def _measure_all(editions: dict) -> None:
 
     from dateline.search.selectors import (
         Filters,
+        best_matches,
+        find_matches,
         local_midnight,
         newest_first_page,
         relevance_page,
-        search_articles,
-        search_stories,
     )
 
     client = Client()
@@ -394,17 +394,15 @@ def _measure_all(editions: dict) -> None:
                         locale_id=edition.locale_id,
                         language=language,
                     ):
-                        articles = search_articles(
-                            locale_id=locale_id,
-                            language=language,
-                            query=query,
-                            filters=filters,
-                            by_relevance=by_relevance,
-                        )
+                        search = {
+                            "locale_id": locale_id,
+                            "language": language,
+                            "query": query,
+                            "filters": filters,
+                        }
                         if by_relevance:
-                            return relevance_page(articles, number=1)[0]
-                        stories = search_stories(locale_id=locale_id, filters=filters)
-                        return newest_first_page(articles, stories=stories).articles
+                            return relevance_page(best_matches(**search), number=1)[0]
+                        return newest_first_page(find_matches(**search)).articles
 
                     params = {"q": query, **({} if by_relevance else {"sort": "date"})}
                     if filtered:

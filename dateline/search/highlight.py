@@ -9,6 +9,9 @@ from .text import CJK_RUN, TOKEN, Term, is_cjk, stem
 
 SNIPPET_BEFORE = 90  # characters of context before the first match
 SNIPPET_LENGTH = 280
+WORD_SLACK = 40  # a word cut by the snippet's end is read whole, up to this many characters
+# How far past its first match a snippet may read the text.
+SNIPPET_REACH = SNIPPET_LENGTH + WORD_SLACK
 
 
 class Marker:
@@ -58,7 +61,7 @@ class Marker:
             space = text.rfind(" ", start, end)
             end = space if space > start + length // 2 else end
         # Words cut by the window's end are read whole, then cut again.
-        spans = self.spans(text[start : end + 40])
+        spans = self.spans(text[start : end + WORD_SLACK])
         inside = [(a, min(b, end - start)) for a, b in spans if a < end - start]
         body = _marked(text[start:end], inside)
         return mark_safe(("… " if start else "") + body + (" …" if end < len(text) else ""))  # noqa: S308 — escaped by _marked

@@ -64,65 +64,86 @@ def articles_filter(articles: QuerySet[Article], filters: Filters) -> QuerySet[A
     return articles
 
 
-def search_articles(
-    *,
-    locale_id: int,
-    language: str,
-    query: str,
-    filters: Filters,
-    by_relevance: bool,
-    now: datetime | None = None,
-) -> QuerySet[Article]:
-    """The edition's public stories that match `query` and `filters`, to page through.
+@dataclass(frozen=True)
+class Matches:
+    """The stories of a search, and those of them that match its words, asked two ways.
 
-    By relevance (best first, among the newest RELEVANCE_WINDOW matches) or in no particular
-    order, for `listing_page` to sort by date. Filters are applied to the matches, outside
-    Wagtail's filter-field checks: they are plain conditions on the article rows.
+    PostgreSQL plans each way well for one use. `each` joins every story to its index row
+    (Wagtail's join, by the story's key written as text): right for walking the newest
+    stories one by one. `keyed` reads the keys of all matches from the index alone, then
+    the stories by key: right for the whole archive, where the join makes PostgreSQL hash
+    every story of the edition (two Russian words at a million stories: 115 → 30 ms).
+    """
+
+    stories: QuerySet[Article]  # looked through, matching or not (the filters applied)
+    each: QuerySet[Article]
+    keyed: QuerySet[Article]
+
+
+def find_matches(
+    *, locale_id: int, language: str, query: str, filters: Filters, now: datetime | None = None
+) -> Matches:
+    """The edition's public stories that match `query` and `filters`, in no particular order.
+
+    Filters are applied to the matches, outside Wagtail's filter-field checks: they are plain
+    conditions on the article rows.
     """
     # Results quote the body around the words found: it is read with the list.
-    articles = published_articles(locale_id=locale_id, now=now).defer(None)
+    stories = articles_filter(published_articles(locale_id=locale_id, now=now).defer(None), filters)
     if not query:
-        return articles_filter(articles, filters)
-    backend = get_search_backend("default", SEARCH_CONFIG=config_for(language))
+        return Matches(stories, stories, stories)
+    backend = _backend(language)
     # Wagtail checks the queryset's own filters against FilterFields: these are all there.
-    candidates = articles.order_by()
-    matches = articles_filter(backend.matches(query, candidates, order_by_relevance=False), filters)
-    if not by_relevance:
-        return matches
+    candidates = published_articles(locale_id=locale_id, now=now).defer(None).order_by()
+    each = backend.matches(query, candidates, order_by_relevance=False)
+    keyed = candidates.filter(pk__in=backend.matching_keys(query, candidates, language=language))
+    return Matches(stories, articles_filter(each, filters), articles_filter(keyed, filters))
+
+
+def best_matches(
+    *, locale_id: int, language: str, query: str, filters: Filters, now: datetime | None = None
+) -> QuerySet[Article]:
+    """The matches best first, among the newest RELEVANCE_WINDOW of them (all stories when
+    there is no query, newest first)."""
+    found = find_matches(
+        locale_id=locale_id, language=language, query=query, filters=filters, now=now
+    )
+    if not query:
+        return found.stories
     # The window is read first, as a list: asked as a subquery, PostgreSQL joins it against
     # every public story of the edition (a third of a second at a million) instead of looking
     # up these few hundred by key.
-    newest = _newest_matches(matches, search_stories(locale_id=locale_id, filters=filters, now=now))
-    ranked = backend.matches(query, candidates, order_by_relevance=True)
+    newest = _newest_matches(found)
+    candidates = published_articles(locale_id=locale_id, now=now).defer(None).order_by()
+    ranked = _backend(language).matches(query, candidates, order_by_relevance=True)
     return ranked.filter(pk__in=newest)
 
 
-def _newest_matches(matches: QuerySet[Article], stories: QuerySet[Article]) -> list[int]:
-    """Keys of the newest RELEVANCE_WINDOW `matches` (which are among `stories`)."""
+def _backend(language: str):
+    return get_search_backend("default", SEARCH_CONFIG=config_for(language))
+
+
+def _newest_matches(found: Matches) -> list[int]:
+    """Keys of the newest RELEVANCE_WINDOW matches."""
 
     def newest(matches) -> list[int]:
         keys = matches.order_by("-public_at", "-id").values_list("pk", flat=True)
         return list(keys[:RELEVANCE_WINDOW])
 
-    found = _among_recent_first(matches, stories, newest)
-    return found if len(found or ()) == RELEVANCE_WINDOW else newest(matches)
+    among_recent = _among_recent_first(found.each, found.stories, newest)
+    if len(among_recent or ()) == RELEVANCE_WINDOW:
+        return among_recent
+    return newest(found.keyed)
 
 
-def search_stories(*, locale_id: int, filters: Filters, now: datetime | None = None):
-    """The stories a search with these filters looks through (matching or not)."""
-    return articles_filter(published_articles(locale_id=locale_id, now=now), filters)
-
-
-def newest_first_page(
-    matches: QuerySet[Article], *, stories: QuerySet[Article], before=None, after=None
-) -> ListingPage:
+def newest_first_page(found: Matches, *, before=None, after=None) -> ListingPage:
     """A page of matches sorted by date: `listing_page`, the first page looked for among the
     newest stories first (see _among_recent_first)."""
     if before is None and after is None:
-        page = _among_recent_first(matches, stories, listing_page)
+        page = _among_recent_first(found.each, found.stories, listing_page)
         if page is not None and page.older is not None:  # a full page and more: the same page
             return page
-    return listing_page(matches, before=before, after=after)
+    return listing_page(found.keyed, before=before, after=after)
 
 
 def _among_recent_first(matches, stories, read):

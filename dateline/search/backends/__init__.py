@@ -37,3 +37,7 @@ class MatchesMixin:
         """
         results = self.search(query, queryset, order_by_relevance=order_by_relevance)
         return results.get_queryset()
+
+    def matching_keys(self, query: str, queryset, *, language: str | None = None):
+        """The keys of the objects of `queryset` that match, to filter with `pk__in`."""
+        return self.matches(query, queryset, order_by_relevance=False).values("pk")

@@ -1,8 +1,9 @@
 from functools import reduce
 from operator import and_, or_
 
-from django.contrib.postgres.search import SearchQuery
-from django.db.models import F
+from django.contrib.postgres.search import CombinedSearchQuery, SearchQuery, SearchQueryField
+from django.db.models import BigIntegerField, F, Value
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
@@ -16,8 +17,10 @@ from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
+from dateline.lib.locales import locale_language
+
 from ..index import object_config
-from ..text import CONFIGS, FALLBACK_CONFIG, Term, query_terms
+from ..text import CONFIGS, FALLBACK_CONFIG, Term, edition_lexeme, query_terms
 from . import MatchesMixin
 
 MAX_TERMS = 32
@@ -68,7 +71,7 @@ class ConfigIndex(PostgresIndex):
             vectors = [
                 _vector(entry.title, config),
                 _vector(entry.autocomplete, autocomplete_config),
-                _vector(entry.body, config),
+                _with_edition(_vector(entry.body, config), obj),
             ]
             rows.append("(%s, %s, {}, {}, {}, 1.0, %s, %s)".format(*(sql for sql, _ in vectors)))
             params += [content_type_pk, str(obj.pk)]
@@ -105,6 +108,16 @@ class _Entry:
                 elif isinstance(found, SearchField):
                     into = self.title if found.field_name == "title" else self.body
                     into.append((text, weight))
+
+
+def _with_edition(vector: tuple[str, list], obj) -> tuple[str, list]:
+    """The vector and, for a story of an edition, the word that names the edition."""
+    sql, params = vector
+    locale_id = getattr(obj, "locale_id", None)
+    language = locale_language(locale_id) if locale_id else None
+    if not language:
+        return vector
+    return f"{sql} || array_to_tsvector(ARRAY[%s])", [*params, edition_lexeme(language)]
 
 
 def _joined(texts) -> str:
@@ -155,6 +168,11 @@ class EditionAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
         return SearchQuery(lexemes, search_type="raw", config=config)
 
 
+def _literal_query(lexeme: str):
+    # Cast, not to_tsquery: a configuration's parser would split "edition_ru" in two.
+    return Cast(Value(lexeme), SearchQueryField())
+
+
 def _indexes_title(model) -> bool:
     return any(
         isinstance(field, SearchField) and field.field_name == "title"
@@ -187,6 +205,27 @@ class EditionPostgresSearchBackend(MatchesMixin, PostgresSearchBackend):
     def __init__(self, params):
         super().__init__(params)
         self.params = params
+
+    def matching_keys(self, query: str, queryset, *, language: str | None = None):
+        """The keys of matching objects, read from the index table alone: without Wagtail's
+        join, which compares each object's key written as text and so cannot look an object
+        up by its key (PostgreSQL hashes all of `queryset` instead). With `language`, only
+        the stories of that edition, found by the word each holds for its edition: a word
+        common in another edition then costs no more than one this edition rarely uses
+        (English "president" searched on the Russian edition at a million stories: 4.7 s)."""
+        model = queryset.model
+        if _indexes_title(model):  # matched on title || body: Wagtail's join it is
+            return super().matching_keys(query, queryset)
+        compiler = self.search(query, queryset, order_by_relevance=False).query_compiler
+        tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(self))
+        if language:
+            literal = _literal_query(edition_lexeme(language))
+            tsquery = CombinedSearchQuery(tsquery, SearchQuery.BITAND, literal, config=None)
+        return (
+            IndexEntry.objects.filter(content_type_id=get_content_type_pk(model), body=tsquery)
+            .annotate(key=Cast("object_id", BigIntegerField()))
+            .values("key")
+        )
 
     def with_config(self, config: str) -> PostgresSearchBackend:
         return PostgresSearchBackend({**self.params, "SEARCH_CONFIG": config})

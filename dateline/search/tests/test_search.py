@@ -260,6 +260,22 @@ def test_matched_words_are_marked_in_escaped_text(client, rubrics):
     assert "<mark>budget</mark>" in text and "<mark>budgets</mark>" in text
 
 
+def test_snippet_quotes_the_paragraph_where_the_word_is_found(client, rubrics):
+    filler = "The session opened with a long report on the harvest in the regions. " * 6
+    article_make(
+        rubrics["politics"],
+        headline="Deputies meet",
+        lead="Deputies met in Minsk on Tuesday.",
+        paragraphs=(filler, "Later the chamber adopted the budget for next year.", filler),
+    )
+    tree = page_of(client, "/en/search/", {"q": "budget"})
+    snippet = tree.cssselect(".results p.snippet")[0]
+    assert snippet.cssselect("mark")[0].text_content() == "budget"
+    text = snippet.text_content()
+    assert text.startswith("… ") and text.endswith(" …")
+    assert "Later the chamber adopted the budget for next year. The session opened" in text
+
+
 def test_a_query_with_html_comes_back_as_text(client, rubrics):
     article_make(rubrics["politics"], headline="Budget script adopted")
     response = client.get("/en/search/", {"q": "<script>budget</script>"})
