@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision
+from wagtail.search import index as search_index
 
 from dateline.pagecache.purge import article_purge
 from dateline.pagecache.tasks import embargo_lift
@@ -100,6 +101,9 @@ def article_kill(*, article: Article, user, reason: str) -> ArticleVersion:
     article.kill_reason = reason
     article.killed_by = user
     log(instance=article, action="dateline.kill", user=user, data={"reason": reason})
+    # Out of the search index in the same transaction (the index is a table of this database).
+    # The save below indexes nothing: killed stories are not among Article's indexed objects.
+    search_index.remove_object(article)
     return _version_record(
         article,
         kind=VersionKind.KILL,

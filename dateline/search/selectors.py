@@ -3,7 +3,7 @@
 Every read starts from `published_articles` (newsroom.selectors.public_filter): drafts,
 stories under embargo and killed stories are filtered out at query time, against the
 article rows themselves, so a kill or an embargo takes effect at once whatever the index
-holds. The index keeps every article (editors search drafts in the admin).
+holds. The index keeps every article but killed ones (editors search drafts in the admin).
 """
 
 from dataclasses import dataclass

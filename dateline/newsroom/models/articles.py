@@ -188,6 +188,12 @@ class Article(
         index.FilterField("killed_at"),
     ]
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # A killed story leaves the search index (kills are often for legal reasons: its text
+        # should not stay searchable anywhere); a restore puts it back.
+        return super().get_indexed_objects().filter(killed_at__isnull=True)
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["-public_at", "-id"]
         permissions = [("kill_article", "Can kill (withdraw) and restore articles")]

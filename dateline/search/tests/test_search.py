@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from dateline.newsroom.publishing import article_kill
+from dateline.newsroom.publishing import article_kill, article_restore
 from dateline.test import (
     article_make,
     chief_editor_make,
@@ -64,6 +64,20 @@ def test_killed_story_is_not_found_the_moment_it_is_killed(client, rubrics):
     assert found(client, "budget") == ["Mistaken budget figures"]
     article_kill(article=story, user=chief, reason="Wrong figures")
     assert found(client, "budget") == []
+
+
+def test_a_killed_story_leaves_the_index_and_its_restore_brings_it_back(client, rubrics):
+    chief = chief_editor_make()
+    story = article_make(rubrics["politics"], headline="Mistaken budget figures")
+    client.force_login(chief)
+    assert "Mistaken budget figures" in _admin_search(client, "mistaken")
+    article_kill(article=story, user=chief, reason="Wrong figures")
+    # Editors still list it (and restore it) in the admin, but its text is searchable nowhere.
+    assert "Mistaken budget figures" not in _admin_search(client, "mistaken")
+    article_restore(article=story, user=chief, note="Figures checked")
+    assert "Mistaken budget figures" in _admin_search(client, "mistaken")
+    client.logout()
+    assert found(client, "budget") == ["Mistaken budget figures"]
 
 
 def test_embargoed_story_is_found_from_its_release_on(client, rubrics):
