@@ -3,8 +3,9 @@
     make bench                                # both scales below, then docs/benchmarks.md
     .venv/bin/python bench/site.py --scale 10k=postgres://…/dateline_bench_10k
 
-Each scale is a PostgreSQL database filled by `demo_content` plus `generate_archive`
-(created and filled here when missing or short; resumable). For each, on this machine:
+Each scale is a PostgreSQL database filled by `demo_content` plus `generate_archive --index`
+(its stories in the search index; created and filled here when missing or short; resumable).
+For each, on this machine:
 gunicorn (sync, --workers, persistent database connections, Redis cache) serves Dateline
 with the page cache off ("uncached": every request renders) and on; nginx (deploy/nginx.conf)
 sits in front of the cached one; the references are the smallest Django app answering with a
@@ -83,7 +84,8 @@ def database_prepare(url: str, articles: int) -> None:
     manage(url, "demo_content")
     if articles:
         print(f"{name}: making sure {articles:,} archive stories are there…", file=sys.stderr)
-        manage(url, "generate_archive", "--articles", str(articles))
+        # Indexed for search as publishing would: the search rows ask the whole archive.
+        manage(url, "generate_archive", "--articles", str(articles), "--index")
 
 
 FIXTURES = """

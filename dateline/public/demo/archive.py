@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from django.db import connection, transaction
 from django.utils import timezone
+from wagtail.search.backends import get_search_backend
 
 from dateline.lib.slugs import slug_from_text
 from dateline.newsroom.models import Article, ArticleVersion, Edition, Rubric, VersionKind
@@ -48,8 +49,11 @@ def archive_generate(
     years: float = 20,
     batch_size: int = 5000,
     seed: int = 1,
+    index: bool = False,
     report: Callable[[Progress, int], None] = lambda progress, total: None,
 ) -> Progress:
+    """Insert `articles` stories; with `index`, put each batch in the search index too (as
+    publishing does), in the batch's transaction — about three times the time."""
     editions = list(
         Edition.objects.select_related("locale").filter(locale__language_code__in=languages)
     )
@@ -68,7 +72,9 @@ def archive_generate(
             progress.skipped += min(batch_size, articles - start)
         else:
             numbers = range(start, min(start + batch_size, articles))
-            _batch_insert(numbers, articles, editions, rubrics, pools, now - span, span, seed)
+            _batch_insert(
+                numbers, articles, editions, rubrics, pools, now - span, span, seed, index=index
+            )
             progress.done += len(numbers)
         report(progress, articles)
     _statistics_refresh()
@@ -90,7 +96,7 @@ def _story_pool(language: str, seed: int) -> list:
 
 
 @transaction.atomic
-def _batch_insert(numbers, total, editions, rubrics, pools, start, span, seed) -> None:
+def _batch_insert(numbers, total, editions, rubrics, pools, start, span, seed, *, index) -> None:
     rng = random.Random(f"{seed}:{numbers.start}")
     rows = []
     for number in numbers:
@@ -131,3 +137,5 @@ def _batch_insert(numbers, total, editions, rubrics, pools, start, span, seed) -
         ],
         batch_size=2000,
     )
+    if index:
+        get_search_backend().add_bulk(Article, created)

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Max, Min
+from lxml import html
 
 from dateline.newsroom.models import Article, ArticleVersion
 from dateline.test import edition_make
@@ -35,6 +36,14 @@ def test_running_again_finishes_the_archive_without_duplicates(english):
     output = generate(articles=50, editions="en", batch_size=10)
     assert "Inserted 20 stories (30 already there)" in output
     assert Article.objects.count() == 50
+
+
+def test_archive_stories_are_found_by_search_when_indexed(client, english):
+    generate(articles=40, editions="en", batch_size=15, index=True)
+    story = Article.objects.order_by("-public_at").first()
+    response = client.get("/en/search/", {"q": story.headline, "sort": "date"})
+    results = html.fromstring(response.content).cssselect(".results h2 a")
+    assert story.headline in [a.text_content() for a in results]
 
 
 def test_unknown_edition_is_a_clear_error(db):

@@ -17,6 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("--years", type=float, default=20)
         parser.add_argument("--batch-size", type=int, default=5000)
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--index",
+            action="store_true",
+            help="Also put the stories in the search index, as publishing does (slower).",
+        )
 
     def handle(self, *args, **options):
         if options["articles"] < 1 or options["batch_size"] < 1 or options["years"] <= 0:
@@ -29,6 +34,7 @@ class Command(BaseCommand):
                 years=options["years"],
                 batch_size=options["batch_size"],
                 seed=options["seed"],
+                index=options["index"],
                 report=self._report,
             )
         except ValueError as error:
