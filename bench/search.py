@@ -157,6 +157,7 @@ def _run(count: int, jobs: int) -> None:
             cursor.execute("VACUUM ANALYZE")
     _report_sizes()
     _measure_all(editions)
+    _measure_other_editions_words(editions)
     _measure_admin()
 
 
@@ -417,6 +418,41 @@ def _measure_all(editions: dict) -> None:
                         (language, len(words), filtered, by_relevance, found, selector, page)
                     )
     _print(rows)
+
+
+# Words common in one edition asked in another: a reader types English on the Russian site, or
+# Russian on the Belarusian one (both stemmed by PostgreSQL's russian configuration).
+OTHER_EDITIONS_WORDS = (("ru", "president"), ("ru", "minister talks"), ("be", "министра"))
+
+
+def _measure_other_editions_words(editions: dict) -> None:
+    from dateline.search.selectors import (
+        Filters,
+        best_matches,
+        find_matches,
+        newest_first_page,
+        relevance_page,
+    )
+
+    timings = []
+    for language, query in OTHER_EDITIONS_WORDS:
+        edition, _rubrics = editions[language]
+        search = {
+            "locale_id": edition.locale_id,
+            "language": language,
+            "query": query,
+            "filters": Filters(),
+        }
+        timings.extend(
+            _timed(lambda search=search: relevance_page(best_matches(**search), number=1))
+        )
+        timings.extend(_timed(lambda search=search: newest_first_page(find_matches(**search))))
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+    print(
+        f"\nanother edition's words ({', '.join(q for _l, q in OTHER_EDITIONS_WORDS)}), "
+        f"selector: p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms"
+    )
 
 
 def _measure_admin() -> None:
