@@ -93,8 +93,7 @@ def find_matches(
     if not query:
         return Matches(stories, stories, stories)
     backend = _backend(language)
-    # Wagtail checks the queryset's own filters against FilterFields: these are all there.
-    candidates = published_articles(locale_id=locale_id, now=now).defer(None).order_by()
+    candidates = _candidates(locale_id, now)
     each = backend.matches(query, candidates, order_by_relevance=False)
     keyed = candidates.filter(pk__in=backend.matching_keys(query, candidates, language=language))
     return Matches(stories, articles_filter(each, filters), articles_filter(keyed, filters))
@@ -114,13 +113,18 @@ def best_matches(
     # every public story of the edition (a third of a second at a million) instead of looking
     # up these few hundred by key.
     newest = _newest_matches(found)
-    candidates = published_articles(locale_id=locale_id, now=now).defer(None).order_by()
-    ranked = _backend(language).matches(query, candidates, order_by_relevance=True)
+    ranked = _backend(language).matches(query, _candidates(locale_id, now), order_by_relevance=True)
     return ranked.filter(pk__in=newest)
 
 
 def _backend(language: str):
     return get_search_backend("default", SEARCH_CONFIG=config_for(language))
+
+
+def _candidates(locale_id: int, now: datetime | None) -> QuerySet[Article]:
+    # What Wagtail's search is given: its filters are checked against the model's
+    # FilterFields (these all are); the search's own filters are applied to the matches.
+    return published_articles(locale_id=locale_id, now=now).defer(None).order_by()
 
 
 def _newest_matches(found: Matches) -> list[int]:
@@ -155,8 +159,8 @@ def _among_recent_first(matches, stories, read):
     the index row of each (20,835 for two common English words at a million stories: 230 ms
     against 45 ms story by story): its estimates come from the whole index table, every
     edition at once, and cannot know that a word is in most stories of one language. When
-    too few of the recent stories match, the whole archive is asked as PostgreSQL plans it;
-    rare words are what its GIN plan is good at.
+    too few of the recent stories match, the whole archive is asked by key (Matches.keyed),
+    which PostgreSQL plans from the GIN index: what rare words are good for.
     """
     if connection.vendor != "postgresql":
         return None
