@@ -1,8 +1,8 @@
 from functools import reduce
 from operator import and_, or_
 
-from django.contrib.postgres.search import CombinedSearchQuery, SearchQuery, SearchQueryField
-from django.db.models import BigIntegerField, F, Value
+from django.contrib.postgres.search import SearchQuery, SearchQueryField
+from django.db.models import BigIntegerField, BooleanField, F, Func, Value
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -168,9 +168,19 @@ class EditionAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
         return SearchQuery(lexemes, search_type="raw", config=config)
 
 
-def _literal_query(lexeme: str):
-    # Cast, not to_tsquery: a configuration's parser would split "edition_ru" in two.
-    return Cast(Value(lexeme), SearchQueryField())
+class _HasLexeme(Func):
+    """`vector @@ 'lexeme'::tsquery`: a condition of its own beside the query's, which
+    PostgreSQL asks of the same GIN index in one scan. (Joined into the query with `&&`, a
+    query of stop words only, which is empty, would leave the edition's word alone and match
+    every story of the edition.) Cast, not to_tsquery: a configuration's parser would split
+    "edition_ru" in two."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+    def __init__(self, vector: str, lexeme: str):
+        super().__init__(F(vector), Cast(Value(lexeme), SearchQueryField()))
 
 
 def _indexes_title(model) -> bool:
@@ -218,14 +228,10 @@ class EditionPostgresSearchBackend(MatchesMixin, PostgresSearchBackend):
             return super().matching_keys(query, queryset)
         compiler = self.search(query, queryset, order_by_relevance=False).query_compiler
         tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(self))
+        keys = IndexEntry.objects.filter(content_type_id=get_content_type_pk(model), body=tsquery)
         if language:
-            literal = _literal_query(edition_lexeme(language))
-            tsquery = CombinedSearchQuery(tsquery, SearchQuery.BITAND, literal, config=None)
-        return (
-            IndexEntry.objects.filter(content_type_id=get_content_type_pk(model), body=tsquery)
-            .annotate(key=Cast("object_id", BigIntegerField()))
-            .values("key")
-        )
+            keys = keys.filter(_HasLexeme("body", edition_lexeme(language)))
+        return keys.annotate(key=Cast("object_id", BigIntegerField())).values("key")
 
     def with_config(self, config: str) -> PostgresSearchBackend:
         return PostgresSearchBackend({**self.params, "SEARCH_CONFIG": config})

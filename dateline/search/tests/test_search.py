@@ -39,6 +39,20 @@ def test_search_finds_only_the_editions_own_stories(client, russian):
     assert found(client, "budget", "ru") == ["Бюджет принят"]
 
 
+def test_a_story_without_the_word_is_not_found_even_for_a_stop_word(client, rubrics):
+    # PostgreSQL drops "the" from an English query: nothing is asked, so nothing is found;
+    # never every story of the edition.
+    article_make(
+        rubrics["politics"],
+        headline="Budget adopted",
+        lead="Deputies voted.",
+        paragraphs=("Votes counted.",),
+    )
+    article_make(rubrics["politics"], headline="The budget debate", lead="Long debate.")
+    assert "Budget adopted" not in found(client, "the")
+    assert "Budget adopted" not in found(client, "the", sort="date")
+
+
 def test_drafts_are_never_found_by_readers(client, rubrics):
     article_make(rubrics["politics"], headline="Secret budget draft", live=False)
     article_make(rubrics["politics"], headline="Public budget news")
