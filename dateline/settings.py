@@ -126,7 +126,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compiling: the planner's estimates for a search's words can be far off, and a
     # query it thinks costly is compiled first (90 ms added to a 25 ms search at a million
     # stories). Web pages ask short queries; JIT pays off only for long reports.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")

@@ -92,14 +92,17 @@ def _text_to_snippet(article: Article, marker: Marker) -> str:
     """The lead and as much of the body as the snippet needs: up to a window past the first
     match. Turning every block of twenty bodies into text was a fifth of a search page."""
     parts = [article.lead]
-    text = article.lead
+    length, first = len(article.lead), marker.first(article.lead)
     for block in article.body:
-        first = marker.first(text)
-        if first is not None and len(text) > first + SNIPPET_REACH:
+        if first is not None and length > first + SNIPPET_REACH:
             break
-        parts.extend(str(part) for part in block.block.get_searchable_content(block.value))
-        text = " ".join(parts)
-    return text
+        for part in block.block.get_searchable_content(block.value):
+            text = str(part)
+            if first is None and (found := marker.first(text)) is not None:
+                first = length + 1 + found  # after the space that joins it on
+            parts.append(text)
+            length += 1 + len(text)
+    return " ".join(parts)
 
 
 # --- The date archive --------------------------------------------------------------------------
