@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from dateline.lib.locales import forget_locales
+from dateline.lib.memo import forget_kept
 from dateline.pagecache.entries import store
 from dateline.pagecache.generations import forget_generations
 
@@ -11,6 +12,7 @@ def _fresh_cache(settings):
     # Wagtail keeps site root paths in the cache; a test must not see another test's site.
     cache.clear()
     store.clear_local()
+    forget_kept()
     forget_locales()
     forget_generations()
     # Pages are rendered for every request (tests change content through factories, not the
@@ -18,15 +20,20 @@ def _fresh_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
     settings.PAGE_CACHE_GENERATION_SECONDS = 0
     settings.PAGE_PARTS_CACHE_SECONDS = 0
+    settings.STORY_CACHE_SECONDS = 0
     yield
     cache.clear()
     store.clear_local()
+    forget_kept()
 
 
 @pytest.fixture
 def page_cache(settings):
-    """Anonymous pages served from the cache, as in production."""
+    """Anonymous pages served from the cache, with their parts and stories' text kept, as
+    in production."""
     settings.PAGE_CACHE_SECONDS = 120
+    settings.PAGE_PARTS_CACHE_SECONDS = 60
+    settings.STORY_CACHE_SECONDS = 3600
 
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

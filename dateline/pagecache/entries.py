@@ -3,15 +3,15 @@ in each process so that a hot page costs no network round trip)."""
 
 import hashlib
 import logging
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.http import http_date
+
+from dateline.lib.memo import LocalMemo
 
 logger = logging.getLogger(__name__)
 
@@ -51,19 +51,13 @@ class EntryStore:
     failing (Redis down) only makes pages uncached: errors are logged, never raised."""
 
     def __init__(self, local_size: int = 500):
-        self._local: OrderedDict[str, Entry] = OrderedDict()
-        self._local_size = local_size
-        self._lock = threading.Lock()
+        self._local = LocalMemo(local_size)
 
     def get(self, key: str) -> Entry | None:
         now = time.time()
-        with self._lock:
-            entry = self._local.get(key)
-            if entry is not None:
-                if entry.expires > now:
-                    self._local.move_to_end(key)
-                    return entry
-                del self._local[key]
+        entry = self._local.get(key, now)
+        if entry is not None:
+            return entry
         try:
             entry = caches[settings.PAGE_CACHE_ALIAS].get(key)
         except Exception:  # the shared cache is down or broken: serve uncached
@@ -71,20 +65,15 @@ class EntryStore:
             return None
         if entry is None or entry.expires <= now:
             return None
-        self._remember(key, entry)
+        self._local.put(key, entry, entry.expires)
         return entry
 
     def get_local(self, key: str) -> Entry | None:
         """This process's copy only (never the network): for the WSGI fast path."""
-        with self._lock:
-            entry = self._local.get(key)
-            if entry is None or entry.expires <= time.time():
-                return None
-            self._local.move_to_end(key)
-            return entry
+        return self._local.get(key, time.time())
 
     def set(self, key: str, entry: Entry) -> None:
-        self._remember(key, entry)
+        self._local.put(key, entry, entry.expires)
         timeout = max(1, int(entry.expires - time.time()))
         try:
             caches[settings.PAGE_CACHE_ALIAS].set(key, entry, timeout)
@@ -92,15 +81,7 @@ class EntryStore:
             logger.warning("page cache unavailable (set)", exc_info=True)
 
     def clear_local(self) -> None:
-        with self._lock:
-            self._local.clear()
-
-    def _remember(self, key: str, entry: Entry) -> None:
-        with self._lock:
-            self._local[key] = entry
-            self._local.move_to_end(key)
-            while len(self._local) > self._local_size:
-                self._local.popitem(last=False)
+        self._local.clear()
 
 
 store = EntryStore()

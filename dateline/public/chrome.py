@@ -5,13 +5,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from dateline.directory.models import GovernmentBodiesPage, ProjectsIndexPage, ServicesIndexPage
+from dateline.lib.memo import kept
 from dateline.newsroom import style
 from dateline.newsroom.models import Article, Edition, Rubric
 from dateline.pagecache.generations import ALL, generation_key
@@ -214,11 +214,4 @@ def _banner_time(story) -> timedelta:
 
 
 def _kept(key: str, compute):
-    seconds = settings.PAGE_PARTS_CACHE_SECONDS
-    if seconds <= 0:
-        return compute()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value
+    return kept(key, compute, seconds=settings.PAGE_PARTS_CACHE_SECONDS)

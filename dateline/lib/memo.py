@@ -1,0 +1,70 @@
+"""A small per-process copy in front of the shared cache, for values that never change
+under their key (the key names the generation or version they were made from)."""
+
+import threading
+import time
+from collections import OrderedDict
+
+from django.core.cache import cache
+
+
+class LocalMemo:
+    """The `size` most recently used values of this process, each until its expiry time."""
+
+    def __init__(self, size: int):
+        self._values: OrderedDict[str, tuple[float, object]] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: str, now: float):
+        with self._lock:
+            found = self._values.get(key)
+            if found is None:
+                return None
+            expires, value = found
+            if expires <= now:
+                del self._values[key]
+                return None
+            self._values.move_to_end(key)
+            return value
+
+    def put(self, key: str, value, expires: float) -> None:
+        with self._lock:
+            self._values[key] = (expires, value)
+            self._values.move_to_end(key)
+            while len(self._values) > self._size:
+                self._values.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
+# Page parts (menus, Recent news cards, a story's rendered text): ~1–30 KB each.
+_parts = LocalMemo(size=300)
+
+
+def kept(key: str, compute, *, seconds: int):
+    """compute(), kept `seconds` in this process and in the shared cache under `key`.
+
+    The key must change whenever the value would (a generation, a version in it): a copy
+    is never checked against the shared cache. With the shared cache down (Redis away)
+    every process computes and keeps its own copy. `seconds` <= 0: compute every time."""
+    if seconds <= 0:
+        return compute()
+    now = time.time()
+    value = _parts.get(key, now)
+    if value is None:
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, seconds)
+        # From the shared cache its copy may live up to twice `seconds` in all: harmless, as
+        # the key changes with the value.
+        _parts.put(key, value, now + seconds)
+    return value
+
+
+def forget_kept() -> None:
+    """Drop this process's copies (tests: a rolled-back database reuses generations)."""
+    _parts.clear()
