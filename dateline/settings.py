@@ -270,6 +270,9 @@ PAGE_CACHE_ALIAS = "default"
 # The parts every page shows (menus, weather, breaking banner, latest stories) are kept this
 # long under the same generations (0: computed on every request).
 PAGE_PARTS_CACHE_SECONDS = env_int("PAGE_PARTS_CACHE_SECONDS", 60)
+# A story's own text, rendered once per published version (dateline/public/story.py) and
+# kept across the edition's publishes (0: rendered with every page).
+STORY_CACHE_SECONDS = env_int("STORY_CACHE_SECONDS", 3600)
 # s-maxage for nginx or a CDN in front. They are purged by URL (FRONTEND_CACHE_PURGE_URL) for
 # the pages a story is on; blocks elsewhere (Recent news on other stories) may lag this long.
 PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 60)

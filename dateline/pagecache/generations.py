@@ -14,6 +14,14 @@ from .models import Generation
 SITE = "site"  # pages outside the editions: the sitemaps, robots.txt
 ALL = "all"  # raised by what every page shows (the editions, the subscribe links)
 
+
+def stories_scope(language: str) -> str:
+    """Raised by what a story's own text shows besides the story (its rubric's title, the
+    people and authors it names), not by publishing: each story's rendered text is kept
+    under its version and this scope (public/story.py), across the edition's publishes."""
+    return f"stories-{language}"
+
+
 _memo = threading.local()
 
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
-from .generations import ALL, generations_raise
+from .generations import ALL, generations_raise, stories_scope
 
 
 def article_purge(article) -> None:
@@ -32,9 +32,13 @@ def article_purge(article) -> None:
     frontend_purge_on_commit(urls)
 
 
-def edition_purge(*languages: str, urls: Iterable[str] = ()) -> None:
-    """Retire an edition's pages (or, with no language, the pages of every edition)."""
-    generations_raise(*(languages or [ALL]))
+def edition_purge(*languages: str, urls: Iterable[str] = (), stories: bool = True) -> None:
+    """Retire an edition's pages (or, with no language, the pages of every edition), and
+    with `stories` the text of its stories kept apart from their pages too."""
+    scopes = languages or [ALL]
+    if stories:
+        scopes = [*scopes, *(stories_scope(language) for language in languages)]
+    generations_raise(*scopes)
     frontend_purge_on_commit([url for url in urls if url])
 
 

@@ -1,11 +1,13 @@
 """Changes made outside the publishing path that readers see: pages of the editions
-(Wagtail's publish/unpublish), people, the directory, settings, the weather in the header.
+(Wagtail's publish/unpublish), people, tags, the directory, settings, the weather in the
+header.
 Stories themselves are purged by dateline.newsroom.publishing, where a publish is followed
 top to bottom; only Wagtail's own "Unpublish" of a story arrives here.
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from taggit.models import Tag
 from wagtail.signals import page_published, page_unpublished, unpublished
 
 from dateline.directory.models import GovernmentBody, GovernmentBodyCategory
@@ -39,8 +41,14 @@ def _site_changed(sender, instance, **kwargs):
     edition_purge()  # every page of every edition: the language switcher, the footer
 
 
+def _tag_changed(sender, instance, created=False, **kwargs):
+    if not created:  # a new tag is on no page yet
+        edition_purge()  # tags are shared by the editions' stories
+
+
 def _weather_changed(sender, instance, **kwargs):
-    edition_purge(instance.edition.language)
+    # The header's weather: the stories' own text stays as it is (see stories_scope).
+    edition_purge(instance.edition.language, stories=False)
 
 
 for model in LOCALIZED:
@@ -48,4 +56,6 @@ for model in LOCALIZED:
     post_delete.connect(_localized_changed, sender=model, dispatch_uid=f"pagecache-d-{model}")
 post_save.connect(_site_changed, sender=Edition, dispatch_uid="pagecache-edition")
 post_save.connect(_site_changed, sender=SubscribeSettings, dispatch_uid="pagecache-settings")
+post_save.connect(_tag_changed, sender=Tag, dispatch_uid="pagecache-tag")
+post_delete.connect(_tag_changed, sender=Tag, dispatch_uid="pagecache-d-tag")
 post_save.connect(_weather_changed, sender=Observation, dispatch_uid="pagecache-weather")

@@ -22,6 +22,7 @@ from dateline.wire.feeds.links import rubric_feed_links
 
 from . import seo
 from .chrome import languages_translated, latest_articles, page_chrome, recent_cards
+from .story import Story, published_story, story_render
 
 
 def _chrome_or_404(**kwargs) -> dict:
@@ -153,60 +154,49 @@ def article_context(
     request,
     article: Article,
     chrome: dict | None = None,
-    mentions: selectors.Mentions | None = None,
+    story: Story | None = None,
+    translations: dict[str, str] | None = None,
 ) -> dict:
     """Everything the article template shows; also used by the admin preview.
 
-    `chrome` and `mentions` when the caller has them already (the preview has neither:
-    its story's byline, people and tags are those it holds in memory)."""
-    mentions = mentions or selectors.Mentions.held_by(article)
-    translations = selectors.translation_urls(article) if article.pk else {}
+    `chrome`, `story` and `translations` when the caller has them already. The preview has
+    none: its story is rendered afresh from what it holds in memory (byline, people, tags)."""
+    if translations is None:
+        translations = selectors.translation_urls(article) if article.pk else {}
     chrome = chrome or _chrome_or_404(locale_id=article.locale_id)
     edition = chrome["edition"]
-    now = timezone.now()
-    published_at = article.public_at or now
+    story = story or story_render(
+        request,
+        article,
+        edition=edition,
+        mentions=selectors.Mentions.held_by(article),
+        translations=translations,
+        home_url=chrome["home_url"],
+    )
     # Recent news: the edition's cards, rendered once for all its stories, less this one.
-    recent = [(pk, card) for pk, card in recent_cards(edition, now=now) if pk != article.pk][:8]
+    cards = recent_cards(edition, now=timezone.now())
+    recent = [(pk, card) for pk, card in cards if pk != article.pk][:8]
     related = (
         selectors.related_articles(
             article,
-            mentions=mentions,
+            people=story.person_ids,
+            tags=story.tag_ids,
             exclude_ids=[pk for pk, _card in recent],
             rubrics=chrome["rubric_pages"],
         )
         if article.pk
         else []
     )
-    announced = (
-        list(
-            article.versions.filter(kind__in=(VersionKind.UPDATE, VersionKind.CORRECTION)).order_by(
-                "number"
-            )
-        )
-        if article.pk and article.version > 1  # a first version announces nothing
-        else []
-    )
-    updated_at = announced[-1].created_at if announced else None
     article_url = article.url if article.pk else ""
-    canonical_url = request.build_absolute_uri(article_url) if article.pk else ""
     return {
         **chrome,
         "languages": languages_translated(chrome["languages"], translations),
         "article": article,
-        "mentions": mentions,
-        "dateline": style.dateline(
-            city=article.dateline_city, published_at=published_at, edition=edition
-        ),
-        "published_display": style.published_time(published_at, edition),
-        "published_at": published_at,
-        "updated_at": updated_at,
-        "updated_display": style.clock_time(updated_at, edition)
-        if updated_at and style.same_local_day(updated_at, published_at, edition)
-        else (style.published_time(updated_at, edition) if updated_at else ""),
-        "corrections": [v for v in announced if v.kind == VersionKind.CORRECTION],
+        "story": story,
+        "share": story.share,
         "recent_cards": [card for _pk, card in recent],
         "related": related,
-        "canonical_url": canonical_url,
+        "canonical_url": request.build_absolute_uri(article_url) if article.pk else "",
         "alternates": [
             (language, request.build_absolute_uri(url))
             for language, url in sorted({**translations, edition.language: article_url}.items())
@@ -216,20 +206,6 @@ def article_context(
         "current_rubric_id": article.rubric_id,
         "current_rubric_aria": "location",
         "feeds": [*chrome["feeds"], *rubric_feed_links(article.rubric, edition)],
-        "share": seo.article_share(
-            request,
-            article,
-            mentions=mentions,
-            edition=edition,
-            published_at=published_at,
-            urls=seo.PageUrls(
-                canonical=canonical_url,
-                home=request.build_absolute_uri(chrome["home_url"]),
-                languages=sorted({*translations, edition.language}),
-            ),
-        )
-        if article.pk
-        else None,
     }
 
 
@@ -251,7 +227,15 @@ def article_detail(request, rubric_slug: str, slug: str, article_id: str):
     if article.rubric.slug != rubric_slug or article.slug != slug:
         # Old slug or moved rubric: one canonical URL per story.
         return redirect(article.url, permanent=True)
-    context = article_context(request, article, chrome, selectors.article_mentions(article))
+    translations = selectors.translation_urls(article)
+    story = published_story(
+        request,
+        article,
+        edition=edition,
+        translations=translations,
+        home_url=chrome["home_url"],
+    )
+    context = article_context(request, article, chrome, story, translations)
     return TemplateResponse(request, "newsroom/article.html", context)
 
 

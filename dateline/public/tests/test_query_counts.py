@@ -103,3 +103,15 @@ def test_page_queries_do_not_grow_with_the_archive(client, site, page_type):
     # (An article may save one: with 46 stories its related ones are found at the first try.)
     assert large <= small, f"{page_type}: {small} queries with 6 stories, {large} with 46"
     assert large <= budget, f"{page_type}: {large} queries, budget {budget}"
+
+
+def test_an_article_whose_text_is_kept_reads_only_what_changes_between_publishes(
+    client, site, settings
+):
+    """The story's own text kept (as in production): the page reads the story's row (is it
+    still public?), its translations and its related stories, and the generations."""
+    settings.STORY_CACHE_SECONDS = 3600
+    from dateline.newsroom.models import Article
+
+    url = Article.objects.get(headline="Story 3").url
+    assert queries_for(client, url) <= 5

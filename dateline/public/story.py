@@ -1,0 +1,136 @@
+"""A story's own part of its page — the article element and the tags shared links read —
+rendered once per published version and kept across the edition's publishes.
+
+Every publish in an edition retires all of its pages (Recent news changes on each), so on a
+busy day each story's page is rendered again many times while the story itself has not
+changed. What it shows of itself is kept under a key naming everything that text depends
+on: the story's version, the edition's stories scope (raised when a rubric, a person, an
+author or a tag is renamed: see pagecache.generations.stories_scope), the lead photo as
+cropped, the site address of the request (shared links are absolute) and the editions it is
+translated into. Body photos re-cropped after publication show within STORY_CACHE_SECONDS.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString
+
+from dateline.lib.memo import kept
+from dateline.newsroom import selectors, style
+from dateline.newsroom.models import Article, Edition, VersionKind
+from dateline.pagecache.generations import generation_key, stories_scope
+
+from . import seo
+
+TEMPLATE = "newsroom/includes/story.html"
+
+
+@dataclass(frozen=True)
+class Story:
+    html: SafeString  # the <article> element
+    share: seo.ShareMeta | None  # None for a story not yet saved (a preview)
+    person_ids: tuple[int, ...]  # for its related stories
+    tag_ids: tuple[int, ...]
+
+
+def published_story(
+    request, article: Article, *, edition: Edition, translations: dict[str, str], home_url: str
+) -> Story:
+    """A published story's part, kept for STORY_CACHE_SECONDS under its version."""
+    return kept(
+        _key(request, article, edition, translations),
+        lambda: story_render(
+            request,
+            article,
+            edition=edition,
+            mentions=selectors.article_mentions(article),
+            translations=translations,
+            home_url=home_url,
+        ),
+        seconds=settings.STORY_CACHE_SECONDS,
+    )
+
+
+def story_render(
+    request,
+    article: Article,
+    *,
+    edition: Edition,
+    mentions: selectors.Mentions,
+    translations: dict[str, str],
+    home_url: str,
+) -> Story:
+    """The story as the article template shows it; a preview's (unsaved) story too."""
+    published_at = article.public_at or timezone.now()
+    announced = (
+        list(
+            article.versions.filter(kind__in=(VersionKind.UPDATE, VersionKind.CORRECTION)).order_by(
+                "number"
+            )
+        )
+        if article.pk and article.version > 1  # a first version announces nothing
+        else []
+    )
+    updated_at = announced[-1].created_at if announced else None
+    html = render_to_string(
+        TEMPLATE,
+        {
+            "article": article,
+            "edition": edition,
+            "mentions": mentions,
+            "dateline": style.dateline(
+                city=article.dateline_city, published_at=published_at, edition=edition
+            ),
+            "published_display": style.published_time(published_at, edition),
+            "published_at": published_at,
+            "updated_at": updated_at,
+            "updated_display": _updated_display(updated_at, published_at, edition),
+            "corrections": [v for v in announced if v.kind == VersionKind.CORRECTION],
+        },
+    )
+    share = None
+    if article.pk:
+        share = seo.article_share(
+            request,
+            article,
+            mentions=mentions,
+            edition=edition,
+            published_at=published_at,
+            urls=seo.PageUrls(
+                canonical=request.build_absolute_uri(article.url),
+                home=request.build_absolute_uri(home_url),
+                languages=sorted({*translations, edition.language}),
+            ),
+        )
+    return Story(
+        html=html,
+        share=share,
+        person_ids=tuple(person.pk for person in mentions.people),
+        tag_ids=tuple(tag.pk for tag in mentions.tags),
+    )
+
+
+def _updated_display(updated_at, published_at, edition: Edition) -> str:
+    if not updated_at:
+        return ""
+    if style.same_local_day(updated_at, published_at, edition):
+        return style.clock_time(updated_at, edition)
+    return style.published_time(updated_at, edition)
+
+
+def _key(request, article: Article, edition: Edition, translations: dict[str, str]) -> str:
+    image = article.lead_image
+    photo = f"{image.pk}.{image.file.name}.{image.get_focal_point()}" if image is not None else "-"
+    published = article.last_published_at.timestamp() if article.last_published_at else 0
+    return ":".join(
+        [
+            "story",
+            generation_key(stories_scope(edition.language)),
+            f"{article.pk}.{article.version}.{published}",
+            f"{request.scheme}://{request.get_host()}",
+            ",".join(sorted(translations)),
+            photo,
+        ]
+    )

@@ -1,0 +1,143 @@
+"""A story's text is rendered once per published version and kept across the edition's
+publishes (public/story.py): readers must still see every change to what it shows."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from lxml import html
+from taggit.models import Tag
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
+
+from dateline.test import admin_publish, article_make, author_make, person_make
+
+pytestmark = pytest.mark.usefixtures("page_cache")
+
+
+@pytest.fixture
+def chief(db):
+    return User.objects.create_superuser("chief", password="correct-horse-battery")
+
+
+@pytest.fixture
+def story(english):
+    _, _, rubrics = english
+    article = article_make(
+        rubrics["politics"],
+        headline="Deputies debate the water code",
+        paragraphs=("The debate lasted the whole day.",),
+    )
+    article.people.add(person_make(article.locale_id, "Ivan Petrovich"))
+    article.authors.add(author_make(article.locale_id, "Anna Kovalenko"))
+    article.tags.add("water")
+    article.save()  # a cluster's relations are written when it is saved
+    return article
+
+
+def story_text(url: str, **headers) -> str:
+    """The article element, as a new reader gets it."""
+    response = Client().get(url, **headers)
+    assert response.status_code == 200
+    return html.fromstring(response.content).cssselect("article.article")[0].text_content()
+
+
+def test_another_story_published_leaves_this_text_as_it_was_and_refreshes_the_rest(
+    client, english, story, chief
+):
+    _, _, rubrics = english
+    assert "The debate lasted the whole day." in story_text(story.url)
+    draft = article_make(rubrics["economy"], headline="Exports rise in October", live=False)
+    client.force_login(chief)
+    assert admin_publish(client, draft).status_code == 302
+
+    with CaptureQueriesContext(connection) as queries:
+        page = Client().get(story.url)
+    tree = html.fromstring(page.content)
+    # Recent news is the edition's, new story included; the story's text is the kept one.
+    recent = [a.text_content().strip() for a in tree.cssselect(".recent h3 a")]
+    assert "Exports rise in October" in recent
+    assert "The debate lasted the whole day." in tree.cssselect("article.article")[0].text_content()
+    # Its byline, people and tags were not read again (they are in the kept text).
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "newsroom_author" not in read and "taggit_tag" not in read
+
+
+def test_an_update_shows_its_new_text(client, story, chief):
+    assert "The debate lasted the whole day." in story_text(story.url)
+    client.force_login(chief)
+    response = admin_publish(
+        client,
+        story,
+        change_kind="update",
+        body=[("paragraph", "<p>Deputies adopted the code late at night.</p>")],
+    )
+    assert response.status_code == 302
+    text = story_text(story.url)
+    assert "Deputies adopted the code late at night." in text
+    assert "The debate lasted the whole day." not in text
+    assert "Updated" in text
+
+
+def test_renamed_person_author_tag_and_rubric_show_on_the_kept_story(story):
+    assert "Ivan Petrovich" in story_text(story.url)
+    person = story.people.get()
+    person.name = "Ivan P. Petrovich"
+    person.save()
+    author = story.authors.get()
+    author.name = "Anna K. Kovalenko"
+    author.save()
+    tag = Tag.objects.get(name="water")
+    tag.name = "water code"
+    tag.save()
+    text = story_text(story.url)
+    assert "Ivan P. Petrovich" in text and "Anna K. Kovalenko" in text
+    assert "#water code" in text
+
+    rubric = story.rubric
+    rubric.title = "Politics and Parliament"
+    rubric.save_revision().publish()
+    assert "Politics and Parliament" in story_text(story.url)
+
+
+def test_shared_links_name_the_address_the_reader_came_by(story, settings):
+    settings.ALLOWED_HOSTS = ["news.example.org", "mirror.example.net"]
+
+    def og_url(host):
+        response = Client().get(story.url, HTTP_HOST=host)
+        tree = html.fromstring(response.content)
+        return tree.cssselect('meta[property="og:url"]')[0].get("content")
+
+    assert og_url("news.example.org") == f"http://news.example.org{story.url}"
+    assert og_url("mirror.example.net") == f"http://mirror.example.net{story.url}"
+
+
+def test_a_preview_shows_the_draft_while_readers_get_the_published_text(client, story, chief):
+    assert "The debate lasted the whole day." in story_text(story.url)
+    client.force_login(chief)
+    edit_url = reverse("wagtailsnippets_newsroom_article:edit", args=[story.pk])
+    data = querydict_from_html(client.get(edit_url).content.decode(), form_id="w-editor-form")
+    data.update(
+        nested_form_data(
+            {"body": streamfield([("paragraph", rich_text("<p>A sentence in the draft.</p>"))])}
+        )
+    )
+    preview_url = reverse("wagtailsnippets_newsroom_article:preview_on_edit", args=[story.pk])
+    assert client.post(preview_url, data).json()["is_valid"] is True
+    preview = client.get(preview_url).content.decode()
+    assert "A sentence in the draft." in preview
+    assert "The debate lasted the whole day." in story_text(story.url)
+
+
+def test_a_killed_story_is_gone_though_its_text_was_kept(client, story, chief):
+    assert story_text(story.url)
+    client.force_login(chief)
+    kill = reverse("article_kill", args=[story.pk])
+    assert client.post(kill, {"reason": "Wrong facts", "confirm": "on"}).status_code == 302
+    assert Client().get(story.url).status_code == 410
