@@ -40,12 +40,15 @@ demo: install
 	DATELINE_SERVE_MEDIA=1 $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 # Debian packages the tests need: chromium (browser tests), a Java runtime and npm (the Nu
-# HTML Checker). Installed when missing and we are root.
-DEBIAN_TEST_PACKAGES := chromium:/usr/bin/chromium default-jre-headless:java npm:npm
+# HTML Checker), nginx with its cache purge module (the production recipe's check).
+# Installed when missing and we are root.
+DEBIAN_TEST_PACKAGES := chromium:/usr/bin/chromium default-jre-headless:java npm:npm \
+	nginx-light:/usr/sbin/nginx \
+	libnginx-mod-http-cache-purge:/usr/lib/nginx/modules/ngx_http_cache_purge_module.so
 browser:
 	@missing=""; for entry in $(DEBIAN_TEST_PACKAGES); do \
 		package=$${entry%%:*}; command=$${entry#*:}; \
-		command -v $$command >/dev/null 2>&1 || missing="$$missing $$package"; \
+		command -v $$command >/dev/null 2>&1 || test -e $$command || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ]; then \

@@ -18,7 +18,7 @@ import sys
 import time
 import urllib.request
 
-from stack import PYTHON, ROOT, Stack, debian_packages_ensure
+from stack import NGINX_PACKAGES, PYTHON, ROOT, Stack, debian_packages_ensure
 
 APP_PORT, NGINX_PORT = 8601, 8600
 HEADLINE = "Recipe check: river shipping season opens"
@@ -40,7 +40,7 @@ def main() -> None:
     parser.add_argument("--database-url")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/5")
     args = parser.parse_args()
-    debian_packages_ensure()
+    debian_packages_ensure(NGINX_PACKAGES)
     run_dir = ROOT / "var" / "recipe"
     database_url = args.database_url
     if not database_url:

@@ -100,15 +100,16 @@ def wait_http(url: str, timeout: float = 60) -> None:
     sys.exit(f"{url} did not answer in {timeout} s")
 
 
-def debian_packages_ensure() -> None:
-    """nginx with the purge module, and wrk: installed from Debian when missing (as root)."""
-    wanted = {
-        "nginx-light": Path("/usr/sbin/nginx"),
-        "libnginx-mod-http-cache-purge": Path(
-            "/usr/lib/nginx/modules/ngx_http_cache_purge_module.so"
-        ),
-        "wrk": Path("/usr/bin/wrk"),
-    }
+NGINX_PACKAGES = {
+    "nginx-light": Path("/usr/sbin/nginx"),
+    "libnginx-mod-http-cache-purge": Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so"),
+}
+BENCH_PACKAGES = {**NGINX_PACKAGES, "wrk": Path("/usr/bin/wrk")}
+
+
+def debian_packages_ensure(wanted: dict[str, Path] = BENCH_PACKAGES) -> None:
+    """nginx with the purge module (and wrk for benchmarks): installed from Debian when
+    missing (as root)."""
     missing = [package for package, path in wanted.items() if not path.exists()]
     if not missing:
         return
