@@ -32,7 +32,15 @@ from stack import PYTHON, Stack, debian_packages_ensure, wait_http  # noqa: E402
 PG = "postgres://postgres@127.0.0.1:5432"
 SCALES = {"10k": (f"{PG}/dateline_bench_10k", 10_000), "1M": (f"{PG}/dateline_bench_1m", 1_000_000)}
 REDIS = "redis://127.0.0.1:6379/4"
-PORTS = {"uncached": 8701, "cached": 8702, "nginx": 8700, "minimal": 8703, "file": 8704}
+PORTS = {
+    "uncached": 8701,
+    "cached": 8702,
+    "nginx": 8700,
+    "minimal": 8703,
+    "file": 8704,
+    "bare": 8705,
+}
+STORIES_IN_TURN = 1_000
 
 
 def main() -> None:
@@ -41,6 +49,14 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--output", help="Write the Markdown tables to this file too.")
+    parser.add_argument(
+        "--reference",
+        action="append",
+        default=[],
+        metavar="NAME=URL",
+        help="Another site, already running here, measured in the same run (e.g. Wagtail's "
+        "bakerydemo: see docs/benchmarks.md).",
+    )
     args = parser.parse_args()
     debian_packages_ensure()
     scales = SCALES
@@ -105,8 +121,11 @@ deep = en.select_related(None).only("id", "public_at")[deep_offset]
 partner = Partner.objects.filter(name="Benchmark").first()
 key = (api_key_issue(partner=partner) if partner
        else partner_create(name="Benchmark", editions=["en"])[1]).secret
+many = en.select_related(None).select_related("rubric").only("id", "slug", "rubric")
 print(json.dumps({
     "article": newest.url,
+    # The edition's newest stories, for readers spread over many pages.
+    "articles": [article.url for article in many[:COUNT]],
     "before_1000": str(Cursor(deep.public_at, deep.pk)),
     "deep_page": (deep_offset + 1) // 20 + 1,
     "stories": Article.objects.count(),
@@ -117,7 +136,8 @@ print(json.dumps({
 
 
 def scale_measure(url: str, args) -> dict:
-    fixtures = json.loads(manage(url, "shell", "-c", FIXTURES).strip().splitlines()[-1])
+    code = FIXTURES.replace("COUNT", str(STORIES_IN_TURN))
+    fixtures = json.loads(manage(url, "shell", "-c", code).strip().splitlines()[-1])
     run_dir = ROOT / "var" / "bench-site"
     shutil.rmtree(run_dir, ignore_errors=True)
     stack = Stack(run_dir)
@@ -135,6 +155,17 @@ def scale_measure(url: str, args) -> dict:
         uncached = stack.gunicorn(
             port=PORTS["uncached"],
             env={**base_env, "PAGE_CACHE_SECONDS": "0"},
+            workers=args.workers,
+        )
+        # Nothing kept at all: menus, Recent news and the story's text rendered every time.
+        stack.gunicorn(
+            port=PORTS["bare"],
+            env={
+                **base_env,
+                "PAGE_CACHE_SECONDS": "0",
+                "PAGE_PARTS_CACHE_SECONDS": "0",
+                "STORY_CACHE_SECONDS": "0",
+            },
             workers=args.workers,
         )
         stack.gunicorn(port=PORTS["cached"], env=base_env, workers=args.workers)
@@ -173,6 +204,16 @@ def scale_measure(url: str, args) -> dict:
         ]
         for name, target, header in pages:
             rows[(name, "uncached")] = wrk(target, args.duration, header)
+        for reference in args.reference:
+            name, _, target = reference.partition("=")
+            rows[("Reference", name)] = wrk(target, args.duration)
+        bare = f"http://127.0.0.1:{PORTS['bare']}{fixtures['article']}"
+        rows[("Article", "uncached, nothing kept (no parts, text rendered)")] = wrk(
+            bare, args.duration
+        )
+        rows[(f"{STORIES_IN_TURN:,} stories in turn", "uncached, texts kept")] = wrk_in_turn(
+            app, fixtures["articles"], run_dir, args.duration
+        )
         # The rows compared as ratios are measured in turns, three times each (the median is
         # kept): on two shared cores one 10 s run of a 100,000/s server varies by ±20 %.
         fast = {
@@ -234,10 +275,12 @@ LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url: str, duration: int, header: str | None = None) -> dict:
+def wrk(url: str, duration: int, header: str | None = None, script: Path | None = None) -> dict:
     command = ["wrk", "-t2", "-c32", "--latency"]
     if header:
         command += ["-H", header]
+    if script:
+        command += ["-s", str(script)]
     # A warm-up (caches, connections, the workers' first requests), then the measurement.
     subprocess.run([*command, "-d2s", url], check=True, capture_output=True)
     output = subprocess.run(
@@ -254,6 +297,23 @@ def wrk(url: str, duration: int, header: str | None = None) -> dict:
         )
     print(f"{url}: {rate:,.0f}/s p50 {result['p50']} ms p99 {result['p99']} ms", file=sys.stderr)
     return result
+
+
+def wrk_in_turn(app: str, paths: list[str], run_dir: Path, duration: int) -> dict:
+    """Readers spread over many stories: each path once (each story's text is then kept,
+    as after its first reader), then wrk asks them in turn."""
+    for path in paths:
+        fetch(app + path)
+    script = run_dir / "in-turn.lua"
+    script.write_text(
+        f"local paths = {{{', '.join(json.dumps(path) for path in paths)}}}\n"
+        "local i = 0\n"
+        "request = function()\n"
+        "  i = i % #paths + 1\n"
+        '  return wrk.format("GET", paths[i])\n'
+        "end\n"
+    )
+    return wrk(app + paths[0], duration, script=script)
 
 
 def workers_memory(master_pid: int) -> float:
