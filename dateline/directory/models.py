@@ -91,12 +91,11 @@ class ProjectPage(EditionPageMixin, Page):
     subpage_types: list[str] = []
 
     def get_context(self, request, *args, **kwargs):
-        from dateline.newsroom.selectors import published_articles
+        from dateline.newsroom.selectors import as_cards, published_articles
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = published_articles(locale_id=self.locale_id).filter(projects=self)[
-            :30
-        ]
+        articles = as_cards(published_articles(locale_id=self.locale_id))
+        context["articles"] = articles.filter(projects=self)[:30]
         return context
 
 

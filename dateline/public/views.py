@@ -64,7 +64,7 @@ def group_by_day(articles: list[Article], edition: Edition) -> list[tuple[str, l
 
 
 def _listing_response(request, template: str, articles, chrome: dict, **context):
-    page = _listing(request, articles)
+    page = _listing(request, selectors.as_cards(articles))
     return TemplateResponse(
         request,
         template,
@@ -119,7 +119,7 @@ def edition_home(request, home):
 def _main_story(home, latest: list[Article]) -> Article | None:
     if home.main_story_id:
         chosen = (
-            selectors.published_articles(locale_id=home.locale_id)
+            selectors.as_cards(selectors.published_articles(locale_id=home.locale_id))
             .filter(pk=home.main_story_id)
             .first()
         )
