@@ -6,14 +6,19 @@ busy day each story's page is rendered again many times while the story itself h
 changed. What it shows of itself is kept under a key naming everything that text depends
 on: the story's version, the edition's stories scope (raised when a rubric, a person, an
 author or a tag is renamed: see pagecache.generations.stories_scope), the lead photo as
-cropped, the site address of the request (shared links are absolute) and the editions it is
-translated into. Body photos re-cropped after publication show within STORY_CACHE_SECONDS.
+cropped, the site address of the request (shared links are absolute), the editions it is
+translated into and the code that renders it (rendering_fingerprint). Body photos
+re-cropped after publication show within STORY_CACHE_SECONDS.
 """
 
+import functools
+import hashlib
+import inspect
+import sys
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
@@ -120,6 +125,28 @@ def _updated_display(updated_at, published_at, edition: Edition) -> str:
     return style.published_time(updated_at, edition)
 
 
+@functools.cache
+def rendering_fingerprint() -> str:
+    """Changes with a release that changes how a story is rendered (its template and its
+    blocks', the agency's style, the share tags): a kept text never outlives its code."""
+    from dateline.newsroom import blocks
+    from dateline.public.templatetags import dateline as tags
+
+    templates = [
+        TEMPLATE,
+        *(
+            block.meta.template
+            for block in blocks.ArticleBodyBlock().child_blocks.values()
+            if getattr(block.meta, "template", None)
+        ),
+    ]
+    sources = [get_template(name).template.source for name in templates]
+    sources += [
+        inspect.getsource(module) for module in (style, seo, tags, blocks, sys.modules[__name__])
+    ]
+    return hashlib.md5("".join(sources).encode()).hexdigest()[:12]  # noqa: S324 (a fingerprint)
+
+
 def _key(request, article: Article, edition: Edition, translations: dict[str, str]) -> str:
     image = article.lead_image
     photo = f"{image.pk}.{image.file.name}.{image.get_focal_point()}" if image is not None else "-"
@@ -127,6 +154,7 @@ def _key(request, article: Article, edition: Edition, translations: dict[str, st
     return ":".join(
         [
             "story",
+            rendering_fingerprint(),
             generation_key(stories_scope(edition.language)),
             f"{article.pk}.{article.version}.{published}",
             f"{request.scheme}://{request.get_host()}",

@@ -1,6 +1,8 @@
 """A story's text is rendered once per published version and kept across the edition's
 publishes (public/story.py): readers must still see every change to what it shows."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
@@ -16,6 +18,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from dateline.pagecache.generations import generations_raise
 from dateline.test import admin_publish, article_make, author_make, person_make
 
 pytestmark = pytest.mark.usefixtures("page_cache")
@@ -141,3 +144,27 @@ def test_a_killed_story_is_gone_though_its_text_was_kept(client, story, chief):
     kill = reverse("article_kill", args=[story.pk])
     assert client.post(kill, {"reason": "Wrong facts", "confirm": "on"}).status_code == 302
     assert Client().get(story.url).status_code == 410
+
+
+def test_a_release_that_changes_the_story_template_renders_kept_stories_anew(
+    story, settings, tmp_path
+):
+    from dateline.public import story as kept_story
+
+    assert "Filed by the agency" not in story_text(story.url)
+    # The release: the same template with a line added, found first in the template dirs.
+    original = (
+        Path(settings.BASE_DIR) / "dateline/newsroom/templates/newsroom/includes/story.html"
+    ).read_text()
+    changed = tmp_path / "newsroom" / "includes" / "story.html"
+    changed.parent.mkdir(parents=True)
+    changed.write_text(original.replace("</footer>", "<p>Filed by the agency</p></footer>"))
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    kept_story.rendering_fingerprint.cache_clear()  # a new process, as after a deploy
+    generations_raise("en")  # a story published since: the page is rendered again
+    try:
+        assert "Filed by the agency" in story_text(story.url)
+    finally:
+        kept_story.rendering_fingerprint.cache_clear()
