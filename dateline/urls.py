@@ -53,6 +53,9 @@ urlpatterns += i18n_patterns(
         views.article_detail,
         name="article",
     ),
+    # The edition's home, All news and rubrics without Wagtail's routing (others go on to it).
+    path("", views.edition_page, name="edition_home"),
+    path("<slug:page_slug>/", views.edition_page, name="edition_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,6 +1,6 @@
 """Changes made outside the publishing path that readers see: pages of the editions
-(Wagtail's publish/unpublish), people, tags, the directory, settings, the weather in the
-header.
+(Wagtail's publish/unpublish, page privacy), people, tags, the directory, settings, the
+weather in the header.
 Stories themselves are purged by dateline.newsroom.publishing, where a publish is followed
 top to bottom; only Wagtail's own "Unpublish" of a story arrives here.
 """
@@ -8,6 +8,7 @@ top to bottom; only Wagtail's own "Unpublish" of a story arrives here.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, unpublished
 
 from dateline.directory.models import GovernmentBody, GovernmentBodyCategory
@@ -46,6 +47,11 @@ def _tag_changed(sender, instance, created=False, **kwargs):
         edition_purge()  # tags are shared by the editions' stories
 
 
+def _restriction_changed(sender, instance, **kwargs):
+    # A page made private (or public again) must not be served from a cache kept before.
+    edition_purge()
+
+
 def _weather_changed(sender, instance, **kwargs):
     # The header's weather: the stories' own text stays as it is (see stories_scope).
     edition_purge(instance.edition.language, stories=False)
@@ -58,4 +64,6 @@ post_save.connect(_site_changed, sender=Edition, dispatch_uid="pagecache-edition
 post_save.connect(_site_changed, sender=SubscribeSettings, dispatch_uid="pagecache-settings")
 post_save.connect(_tag_changed, sender=Tag, dispatch_uid="pagecache-tag")
 post_delete.connect(_tag_changed, sender=Tag, dispatch_uid="pagecache-d-tag")
+post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="pagecache-vr")
+post_delete.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="pagecache-d-vr")
 post_save.connect(_weather_changed, sender=Observation, dispatch_uid="pagecache-weather")

@@ -66,7 +66,7 @@ def edition_structure(edition: Edition) -> dict:
     for page in children:
         model = type_of.get(page.content_type_id)
         if model is AllNewsPage:
-            all_news = Link(page.title, page.url)
+            all_news = Link(page.title, page.url, page.pk)
         elif model in SECTION_TYPES:
             sections.append(Link(page.title, page.url))
     return {

@@ -22,6 +22,7 @@ from dateline.wire.feeds.links import rubric_feed_links
 
 from . import seo
 from .chrome import languages_translated, latest_articles, page_chrome, recent_cards
+from .models import AllNewsPage, EditionHomePage
 from .story import Story, published_story, story_render
 
 
@@ -75,6 +76,34 @@ def _listing_response(request, template: str, articles, chrome: dict, **context)
             "days": group_by_day(page.articles, chrome["edition"]),
         },
     )
+
+
+def edition_page(request, page_slug: str = ""):
+    """An edition's home, All news or rubric page, found from the kept menu instead of by
+    Wagtail's routing (the site, the locale, a walk down the tree: five queries a page), then
+    served by Wagtail as usual: its hooks (view restrictions, methods, the edition's
+    language) run as for any page. Other pages go on to Wagtail's routing."""
+    chrome = page_chrome(language=translation.get_language())
+    path = f"{page_slug}/" if page_slug else ""
+    page = _edition_page(chrome, page_slug) if chrome else None
+    if page is not None:
+        # Wagtail's own per-request memo of the route (Page.route_for_request), as the page
+        # itself routes the rest of the path (none: a rubric's listing is its "" route).
+        request._wagtail_route_for_request = page.route(request, [])
+    return wagtail_serve(request, path)
+
+
+def _edition_page(chrome: dict, slug: str):
+    locale_id = chrome["edition"].locale_id
+    if not slug:
+        return EditionHomePage.objects.live().filter(locale_id=locale_id, depth=2).first()
+    rubric = next((r for r in chrome["rubric_pages"] if r.slug == slug), None)
+    if rubric is not None:
+        return Rubric.objects.filter(pk=rubric.pk).first()
+    all_news = chrome["all_news"]
+    if all_news and all_news.url == f"{chrome['home_url']}{slug}/":
+        return AllNewsPage.objects.filter(pk=all_news.page_id).first()
+    return None
 
 
 def edition_home(request, home):

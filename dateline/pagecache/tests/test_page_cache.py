@@ -207,3 +207,16 @@ def test_articles_the_page_cache_keys_apart(reader, english):
     older = reader.get("/en/news/", {"before": cursor_value})
     assert older["X-Page-Cache"] == "miss"
     assert headlines(older) != headlines(first)
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(reader, english):
+    from wagtail.models import PageViewRestriction
+
+    _, _, rubrics = english
+    article_make(rubrics["politics"], headline="Closed session minutes")
+    reader.get("/en/politics/")
+    assert reader.get("/en/politics/")["X-Page-Cache"] == "hit"
+    PageViewRestriction.objects.create(
+        page=rubrics["politics"], restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    assert "Closed session minutes" not in Client().get("/en/politics/").content.decode()

@@ -130,3 +130,18 @@ def test_a_cursor_past_the_archive_shows_an_empty_page_not_an_error(client, engl
     tree = tree_of(client.get("/en/news/?before=1000000-1"))
     assert headlines(tree) == []
     assert tree.cssselect(".empty")
+
+
+def test_a_private_rubric_asks_for_its_password_instead_of_listing_its_stories(client, english):
+    from wagtail.models import PageViewRestriction
+
+    _, _, rubrics = english
+    article_make(rubrics["politics"], headline="Closed session minutes")
+    assert "Closed session minutes" in client.get("/en/politics/").content.decode()
+    restriction = PageViewRestriction.objects.create(
+        page=rubrics["politics"], restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    asked = client.get("/en/politics/").content.decode()
+    assert "Closed session minutes" not in asked and 'name="password"' in asked
+    restriction.delete()
+    assert "Closed session minutes" in client.get("/en/politics/").content.decode()
