@@ -77,10 +77,10 @@ def site(english):
 
 PAGES = {
     # page type: (url, budget)
-    "edition home": ("/en/", 8),
-    "all news": ("/en/news/", 9),
-    "all news, older page": ("/en/news/?before=1780000000000000-1", 9),
-    "rubric": ("/en/politics/", 9),
+    "edition home": ("/en/", 6),
+    "all news": ("/en/news/", 5),
+    "all news, older page": ("/en/news/?before=1780000000000000-1", 5),
+    "rubric": ("/en/politics/", 5),
     "article": (None, 8),
     "person": ("/en/people/ivan-petrovich/", 3),
     "project": ("/en/projects/year-of-quality/", 11),
