@@ -148,6 +148,17 @@ def translation_urls(article: Article) -> dict[str, str]:
     return {other.locale.language_code: other.url for other in others}
 
 
+def person_translation_urls(person: Person) -> dict[str, str]:
+    """{language: URL} of the same person's page in the other editions."""
+    others = (
+        Person.objects.filter(translation_key=person.translation_key)
+        .exclude(pk=person.pk)
+        .select_related("locale")
+        .only("slug", "locale__language_code")
+    )
+    return {other.locale.language_code: other.get_absolute_url() for other in others}
+
+
 def killed_article(*, article_id: int, locale_id: int) -> Article | None:
     """A withdrawn story, so that its URL can say so (410) rather than pretend (404)."""
     return Article.objects.filter(

@@ -117,6 +117,7 @@ def page_chrome(
         **parts,
         "edition": edition,
         "today": style.header_date(now, edition),
+        "today_iso": timezone.localtime(now, edition.tz).date().isoformat(),
         "languages": languages_translated(parts["languages"], translations or {}),
     }
 

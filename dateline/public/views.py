@@ -281,6 +281,9 @@ def person_detail(request, slug: str):
         Person.objects.select_related("portrait"), locale_id=edition.locale_id, slug=slug
     )
     articles = selectors.published_articles(locale_id=edition.locale_id).filter(people=person)
+    # The language switcher leads to the same person's page where the edition has one.
+    translations = selectors.person_translation_urls(person)
+    chrome = {**chrome, "languages": languages_translated(chrome["languages"], translations)}
     return _listing_response(request, "newsroom/person.html", articles, chrome, person=person)
 
 

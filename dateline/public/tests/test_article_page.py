@@ -159,3 +159,20 @@ def test_language_switch_leads_to_the_translation_or_the_other_edition_home(clie
     assert (
         tree.cssselect("link[rel=canonical]")[0].get("href") == f"http://testserver{translated.url}"
     )
+
+
+def test_a_person_page_switches_to_the_same_person_in_the_other_edition(client, russian):
+    from wagtail.models import Locale
+
+    english, russian_locale = (Locale.objects.get(language_code=code) for code in ("en", "ru"))
+    person = person_make(english.pk, "Ivan Petrovich")
+    translated = person.copy_for_translation(russian_locale)
+    translated.name = "Иван Петрович"
+    translated.save()
+    tree = page(client, person.get_absolute_url())
+    switch = tree.cssselect('nav.languages a[hreflang="ru"]')[0].get("href")
+    assert switch == translated.get_absolute_url() != "/ru/"
+    back = page(client, translated.get_absolute_url())
+    assert back.cssselect('nav.languages a[hreflang="en"]')[0].get("href") == (
+        person.get_absolute_url()
+    )

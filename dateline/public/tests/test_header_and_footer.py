@@ -46,6 +46,17 @@ def test_header_date_has_already_turned_at_minsk_midnight(client, english):
     assert texts(home(client), ".today time") == ["Friday, 27 November 2026"]
 
 
+@time_machine.travel(datetime(2026, 11, 26, 16, 30, tzinfo=UTC), tick=False)
+def test_header_date_is_the_editions_own_in_text_and_for_machines(client, english):
+    # An edition in another time zone than the server's (Minsk): half past midnight, Friday.
+    edition, _, _ = english
+    edition.timezone = "Asia/Shanghai"
+    edition.save()
+    tree = home(client)
+    assert texts(tree, ".today time") == ["Friday, 27 November 2026"]
+    assert tree.cssselect(".today time")[0].get("datetime") == "2026-11-27"
+
+
 @time_machine.travel(THURSDAY_NOON, tick=False)
 def test_weather_slot_shows_the_latest_fresh_observation(client, english):
     edition, _, _ = english
