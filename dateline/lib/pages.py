@@ -10,10 +10,10 @@ class EditionPageMixin:
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the chrome reads the page models that use this mixin.
-        from dateline.public.chrome import page_chrome
+        from dateline.public.chrome import page_chrome, page_translations
 
         context = super().get_context(request, *args, **kwargs)
-        chrome = page_chrome(locale_id=self.locale_id)
+        chrome = page_chrome(locale_id=self.locale_id, translations=page_translations(self))
         if chrome is None:
             raise Http404("This page belongs to no edition")
         context.update(chrome)

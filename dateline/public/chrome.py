@@ -122,6 +122,12 @@ def page_chrome(
     }
 
 
+def page_translations(page: Page) -> dict[str, str]:
+    """{language: URL} of a page's live translations in the other editions (one query)."""
+    others = page.get_translations().live().select_related("locale")
+    return {other.locale.language_code: other.url for other in others}
+
+
 def languages_translated(languages: list[dict], translations: dict[str, str]) -> list[dict]:
     """The language switcher's links, to this page's translations where it has them."""
     if not translations:

@@ -54,11 +54,17 @@ def _make_site_root(site: Site | None, home: EditionHomePage) -> None:
 
 
 def child_page_ensure(parent: Page, page_class: type[Page], *, slug: str, **fields) -> Page:
-    """A live child page of `parent` with this slug, created if missing."""
+    """A live child page of `parent` with this slug, created if missing.
+
+    The same page of another edition (same kind, same slug, one level down from its home) is
+    its translation: the language switcher then leads from one to the other."""
     existing = page_class.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing
     page = page_class(slug=slug, locale_id=parent.locale_id, **fields)
+    counterpart = page_class.objects.filter(depth=parent.depth + 1, slug=slug).first()
+    if counterpart is not None:
+        page.translation_key = counterpart.translation_key
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page

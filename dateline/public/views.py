@@ -21,7 +21,13 @@ from dateline.newsroom.models import (
 from dateline.wire.feeds.links import rubric_feed_links
 
 from . import seo
-from .chrome import languages_translated, latest_articles, page_chrome, recent_cards
+from .chrome import (
+    languages_translated,
+    latest_articles,
+    page_chrome,
+    page_translations,
+    recent_cards,
+)
 from .models import AllNewsPage, EditionHomePage
 from .story import Story, published_story, story_render
 
@@ -159,13 +165,13 @@ def _main_story(home, latest: list[Article]) -> Article | None:
 
 
 def all_news(request, page):
-    chrome = _chrome_or_404(locale_id=page.locale_id)
+    chrome = _chrome_or_404(locale_id=page.locale_id, translations=page_translations(page))
     articles = selectors.published_articles(locale_id=page.locale_id)
     return _listing_response(request, "public/all_news_page.html", articles, chrome, self=page)
 
 
 def rubric_listing(request, rubric: Rubric):
-    chrome = _chrome_or_404(locale_id=rubric.locale_id)
+    chrome = _chrome_or_404(locale_id=rubric.locale_id, translations=page_translations(rubric))
     articles = selectors.published_articles(locale_id=rubric.locale_id).filter(rubric=rubric)
     return _listing_response(
         request,

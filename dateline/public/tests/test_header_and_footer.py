@@ -123,3 +123,13 @@ def test_root_redirects_to_an_edition(client, english):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 302
     assert response["Location"] == "/en/"
+
+
+def test_edition_switcher_on_rubric_all_news_and_section_pages_leads_to_the_same_page(
+    client, russian
+):
+    for path in ("politics", "news", "projects", "government-bodies"):
+        tree = html.fromstring(client.get(f"/en/{path}/").content)
+        assert tree.cssselect('nav.languages a[hreflang="ru"]')[0].get("href") == f"/ru/{path}/"
+        back = html.fromstring(client.get(f"/ru/{path}/").content)
+        assert back.cssselect('nav.languages a[hreflang="en"]')[0].get("href") == f"/en/{path}/"
