@@ -164,14 +164,37 @@ def _main_story(home, latest: list[Article]) -> Article | None:
     return with_photo[0] if with_photo else (latest[0] if latest else None)
 
 
+def _page_links(request, page, translations: dict[str, str]) -> dict:
+    """The canonical URL of a listing's first page and its translations for search engines
+    (hreflang); its older pages (a cursor) name none: no other edition has the same page."""
+    if "before" in request.GET or "after" in request.GET:
+        return {}
+    urls = {**translations, translation.get_language(): page.url}
+    return {
+        "canonical_url": request.build_absolute_uri(page.url),
+        "alternates": [
+            (language, request.build_absolute_uri(url)) for language, url in sorted(urls.items())
+        ],
+    }
+
+
 def all_news(request, page):
-    chrome = _chrome_or_404(locale_id=page.locale_id, translations=page_translations(page))
+    translations = page_translations(page)
+    chrome = _chrome_or_404(locale_id=page.locale_id, translations=translations)
     articles = selectors.published_articles(locale_id=page.locale_id)
-    return _listing_response(request, "public/all_news_page.html", articles, chrome, self=page)
+    return _listing_response(
+        request,
+        "public/all_news_page.html",
+        articles,
+        chrome,
+        self=page,
+        **_page_links(request, page, translations),
+    )
 
 
 def rubric_listing(request, rubric: Rubric):
-    chrome = _chrome_or_404(locale_id=rubric.locale_id, translations=page_translations(rubric))
+    translations = page_translations(rubric)
+    chrome = _chrome_or_404(locale_id=rubric.locale_id, translations=translations)
     articles = selectors.published_articles(locale_id=rubric.locale_id).filter(rubric=rubric)
     return _listing_response(
         request,
@@ -182,6 +205,7 @@ def rubric_listing(request, rubric: Rubric):
         rubric=rubric,
         current_rubric_id=rubric.pk,
         feeds=[*rubric_feed_links(rubric, chrome["edition"]), *chrome["feeds"]],
+        **_page_links(request, rubric, translations),
     )
 
 
