@@ -145,20 +145,3 @@ def test_a_private_rubric_asks_for_its_password_instead_of_listing_its_stories(c
     assert "Closed session minutes" not in asked and 'name="password"' in asked
     restriction.delete()
     assert "Closed session minutes" in client.get("/en/politics/").content.decode()
-
-
-def test_a_rubric_names_its_address_and_its_translations_for_search_engines(client, russian):
-    tree = html.fromstring(client.get("/en/politics/?utm_source=newsletter").content)
-    assert (
-        tree.cssselect('link[rel="canonical"]')[0].get("href") == "http://testserver/en/politics/"
-    )
-    alternates = {
-        link.get("hreflang"): link.get("href")
-        for link in tree.cssselect('link[rel="alternate"][hreflang]')
-    }
-    assert alternates == {
-        "en": "http://testserver/en/politics/",
-        "ru": "http://testserver/ru/politics/",
-    }
-    older = html.fromstring(client.get("/en/news/?before=1780000000000000-1").content)
-    assert not older.cssselect('link[rel="canonical"]')

@@ -218,3 +218,20 @@ def test_chinese_article_says_zh(client, english):
     tree = head(client, article.url)
     assert news_article(tree)["inLanguage"] == "zh"
     assert meta(tree)["og:locale"] == ["zh_CN"]
+
+
+def test_a_rubric_names_its_address_and_its_translations_for_search_engines(client, russian):
+    tree = html.fromstring(client.get("/en/politics/?utm_source=newsletter").content)
+    assert (
+        tree.cssselect('link[rel="canonical"]')[0].get("href") == "http://testserver/en/politics/"
+    )
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in tree.cssselect('link[rel="alternate"][hreflang]')
+    }
+    assert alternates == {
+        "en": "http://testserver/en/politics/",
+        "ru": "http://testserver/ru/politics/",
+    }
+    older = html.fromstring(client.get("/en/news/?before=1780000000000000-1").content)
+    assert not older.cssselect('link[rel="canonical"]')
