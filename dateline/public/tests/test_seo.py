@@ -53,6 +53,14 @@ def story(english):
     return article
 
 
+def hreflang_links(tree) -> dict[str, str]:
+    """{language: URL} of a page's <link rel="alternate" hreflang> tags."""
+    return {
+        link.get("hreflang"): link.get("href")
+        for link in tree.cssselect('link[rel="alternate"][hreflang]')
+    }
+
+
 def test_article_page_describes_the_story_as_a_schema_org_news_article(client, story):
     data = news_article(head(client, story.url))
     page_url = f"http://testserver{story.url}"
@@ -164,11 +172,7 @@ def test_translations_name_each_other_in_hreflang_and_og_locale(client, russian)
     assert tree.cssselect("link[rel=canonical]")[0].get("href") == (
         f"http://testserver{translated.url}"
     )
-    alternates = {
-        link.get("hreflang"): link.get("href")
-        for link in tree.cssselect("link[rel=alternate][hreflang]")
-    }
-    assert alternates == {
+    assert hreflang_links(tree) == {
         "en": f"http://testserver{story.url}",
         "ru": f"http://testserver{translated.url}",
     }
@@ -185,11 +189,7 @@ def test_edition_home_has_open_graph_canonical_and_hreflang_to_the_other_edition
     )
     tree = head(client, "/ru/")
     assert tree.cssselect("link[rel=canonical]")[0].get("href") == "http://testserver/ru/"
-    alternates = {
-        link.get("hreflang"): link.get("href")
-        for link in tree.cssselect("link[rel=alternate][hreflang]")
-    }
-    assert alternates == {
+    assert hreflang_links(tree) == {
         "en": "http://testserver/en/",
         "ru": "http://testserver/ru/",
         "x-default": "http://testserver/",
@@ -225,11 +225,7 @@ def test_a_rubric_names_its_address_and_its_translations_for_search_engines(clie
     assert (
         tree.cssselect('link[rel="canonical"]')[0].get("href") == "http://testserver/en/politics/"
     )
-    alternates = {
-        link.get("hreflang"): link.get("href")
-        for link in tree.cssselect('link[rel="alternate"][hreflang]')
-    }
-    assert alternates == {
+    assert hreflang_links(tree) == {
         "en": "http://testserver/en/politics/",
         "ru": "http://testserver/ru/politics/",
     }
