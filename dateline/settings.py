@@ -247,6 +247,9 @@ WIRE_PUSH_MAX_ATTEMPTS = env_int("WIRE_PUSH_MAX_ATTEMPTS", 10)
 WIRE_PUSH_RETRY_BASE = float(env_str("WIRE_PUSH_RETRY_BASE", "30"))
 WIRE_PUSH_RETRY_LONGEST = float(env_str("WIRE_PUSH_RETRY_LONGEST", "3600"))
 WIRE_PUSH_TIMEOUT = float(env_str("WIRE_PUSH_TIMEOUT", "10"))
+# Pushes go to public internet addresses only; these host names and networks (CIDR, or single
+# addresses) are allowed too, for partners on premises: e.g. "cms.partner.lan,10.20.0.0/16".
+WIRE_PUSH_ALLOWED_HOSTS = env_list("WIRE_PUSH_ALLOWED_HOSTS")
 # --- end of wire -------------------------------------------------------------------------------
 
 # --- Search (dateline/search) ----------------------------------------------------------------

@@ -9,6 +9,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
 from .formats import FORMAT_CHOICES, NINJS_31
+from .push.destinations import DestinationError, destination_vet
 
 
 class Partner(ClusterableModel):
@@ -103,6 +104,14 @@ class ApiKey(models.Model):
         return self.revoked_at is not None
 
 
+def webhook_url_validate(url: str) -> None:
+    """Refuse, when it is saved, a URL that pushes could not go to (resolves its host now)."""
+    try:
+        destination_vet(url)
+    except DestinationError as error:
+        raise ValidationError(str(error), code="forbidden_destination") from error
+
+
 def webhook_secret_make() -> str:
     return f"whsec_{secrets.token_urlsafe(32)}"
 
@@ -111,7 +120,11 @@ class Webhook(models.Model):
     """An HTTPS endpoint of a partner that receives every change of the stories it may see."""
 
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="webhooks")
-    url = models.URLField(max_length=500, help_text="Receives a signed POST per story version.")
+    url = models.URLField(
+        max_length=500,
+        validators=[webhook_url_validate],
+        help_text="Receives a signed POST per story version; a public http(s) address.",
+    )
     format = models.CharField(max_length=20, choices=FORMAT_CHOICES, default=NINJS_31)
     # Shared with the partner so that it can check our signature; HMAC needs the secret itself.
     secret = models.CharField(max_length=80, default=webhook_secret_make, editable=False)
@@ -163,7 +176,6 @@ class Delivery(models.Model):
     # The outcome of the last attempt.
     status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
-    response_excerpt = models.CharField(max_length=500, blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
@@ -188,7 +200,6 @@ class DeliveryAttempt(models.Model):
     started_at = models.DateTimeField()
     status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
-    response_excerpt = models.CharField(max_length=500, blank=True)
     duration_ms = models.PositiveIntegerField()
 
     class Meta:

@@ -135,7 +135,6 @@ class DeliveryViewSet(ModelViewSet):
         "delivered_at",
         "status_code",
         "error",
-        "response_excerpt",
         "duration_ms",
         "attempt_log",
     ]

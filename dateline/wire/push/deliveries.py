@@ -6,7 +6,8 @@ an attempt for each; partners without embargo access get theirs queued for the r
 An attempt sends the story as the partner sees it at that moment, signed; a failure is
 retried later (doubling delays), until WIRE_PUSH_MAX_ATTEMPTS, then the delivery is marked
 failed and waits for an operator's redelivery. Nothing is lost while the target is down: the
-delivery row says what is owed.
+delivery row says what is owed. A URL that leads to a forbidden address (push/destinations.py)
+fails at once, unsent: retrying would not make it public.
 """
 
 import logging
@@ -116,7 +117,7 @@ def delivery_attempt(*, delivery_id: int, attempt: int, manual: bool = False) ->
         result = _post(delivery, version)
     except Exception as error:  # a bug must not leave the delivery stuck in "sending"
         logger.exception("Could not build delivery %s", delivery.pk)
-        result = PostResult(None, "", f"internal error: {error!r}"[:300], 0)
+        result = PostResult(None, f"internal error: {error!r}"[:300], 0)
     return _record(delivery, result, now=now, manual=manual)
 
 
@@ -143,18 +144,16 @@ def _record(delivery: Delivery, result: PostResult, *, now: datetime, manual: bo
         started_at=now,
         status_code=result.status_code,
         error=result.error,
-        response_excerpt=result.excerpt,
         duration_ms=result.duration_ms,
     )
     delivery.status_code = result.status_code
     delivery.error = result.error
-    delivery.response_excerpt = result.excerpt
     delivery.duration_ms = result.duration_ms
     if result.delivered:
         delivery.status = DeliveryStatus.DELIVERED
         delivery.delivered_at = timezone.now()
         delivery.next_attempt_at = None
-    elif delivery.attempts - delivery.series_start >= settings.WIRE_PUSH_MAX_ATTEMPTS:
+    elif result.refused or _out_of_attempts(delivery):
         delivery.status = DeliveryStatus.FAILED
         delivery.next_attempt_at = None
     else:
@@ -165,6 +164,10 @@ def _record(delivery: Delivery, result: PostResult, *, now: datetime, manual: bo
         if delivery.status == DeliveryStatus.PENDING:
             attempt_schedule(delivery, at=delivery.next_attempt_at, now=now, manual=manual)
     return f"{delivery.status}: {result.status_code or result.error}"
+
+
+def _out_of_attempts(delivery: Delivery) -> bool:
+    return delivery.attempts - delivery.series_start >= settings.WIRE_PUSH_MAX_ATTEMPTS
 
 
 def _close(delivery: Delivery, status: str, reason: str) -> str:

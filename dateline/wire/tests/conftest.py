@@ -5,8 +5,12 @@ from .receiver import Receiver
 
 
 @pytest.fixture
-def receiver():
-    """A partner's webhook endpoint: a real HTTP server on this machine."""
+def receiver(settings):
+    """A partner's webhook endpoint: a real HTTP server on this machine.
+
+    Pushes go to public addresses only; this one is allowed as an on-premises partner's is.
+    """
+    settings.WIRE_PUSH_ALLOWED_HOSTS = ["127.0.0.1"]
     server = Receiver().start()
     yield server
     server.stop()

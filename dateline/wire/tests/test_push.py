@@ -109,7 +109,7 @@ def test_a_failed_push_is_retried_with_growing_delays_until_it_arrives(desk, rec
         run_worker()
     delivery = Delivery.objects.get()
     assert (delivery.status, delivery.status_code, delivery.attempts) == ("pending", 500, 1)
-    assert delivery.response_excerpt == "partner CMS is down"
+    assert delivery.error == "HTTP 500"
     assert delivery.next_attempt_at == NINE + timedelta(seconds=30)
 
     with time_machine.travel(NINE + timedelta(seconds=29), tick=False):

@@ -9,12 +9,14 @@
 Keys are printed once and stored only as digests: copy them when they are shown.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, Q
 
 from dateline.wire.formats import DEFAULT_FORMAT, FORMATS
-from dateline.wire.models import ApiKey, Partner, Webhook
+from dateline.wire.models import ApiKey, Partner
 from dateline.wire.partners import PartnerError, api_key_revoke, api_key_rotate, partner_create
+from dateline.wire.push.webhooks import webhook_add
 
 
 def _names(value: str) -> list[str]:
@@ -48,6 +50,8 @@ class Command(BaseCommand):
             getattr(self, f"_{action}")(**options)
         except PartnerError as error:
             raise CommandError(str(error)) from error
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
 
     def _create(self, *, name, editions, rubrics, embargoed, **options):
         partner, issued = partner_create(
@@ -88,7 +92,7 @@ class Command(BaseCommand):
         self._print_key(issued.secret)
 
     def _webhook(self, *, name, url, format, **options):
-        hook = Webhook.objects.create(partner=self._partner(name), url=url, format=format)
+        hook = webhook_add(partner=self._partner(name), url=url, format=format)
         self.stdout.write(f"Webhook {hook.url} ({hook.format}); signing secret, keep it safe:")
         self.stdout.write(hook.secret)
 
