@@ -34,6 +34,14 @@ ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "width", "height"}}
 URL_ATTRIBUTES = {("a", "href"), ("img", "src")}
 
 
+def lead_paragraph(*, dateline: str, lead: str) -> str:
+    """The body's first paragraph as readers see it: “MINSK, 30 November (DNA) - ” + the lead.
+
+    Partners republish the body; without this paragraph their copy would start mid-story.
+    """
+    return f"<p>{html.escape(f'{dateline} {lead}'.strip())}</p>"
+
+
 def body_html(blocks, *, base_url: str, image_url: Callable) -> str:
     """The StreamField body as clean HTML: paragraphs, headings, quotes as blockquote, figures.
 

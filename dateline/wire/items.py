@@ -22,7 +22,7 @@ from django.conf import settings
 from dateline.newsroom import style
 from dateline.newsroom.models import Article, ArticleVersion, VersionKind
 
-from .body import body_html, text_of
+from .body import body_html, lead_paragraph, text_of
 
 MEDIA_TOPIC_RE = re.compile(r"^medtop:(\d{8})$")
 MEDIA_TOPIC_URI = "http://cv.iptc.org/newscodes/mediatopic/"
@@ -114,8 +114,13 @@ def item_from_version(version: ArticleVersion, *, show_embargo: bool) -> WireIte
     article = version.article
     edition = article.locale.edition
     canceled = article.killed_at is not None
+    dateline = style.dateline(
+        city=article.dateline_city,
+        published_at=article.public_at or version.created_at,
+        edition=edition,
+    )
     # A killed story is not sent again: partners get what identifies it and the reason.
-    body = "" if canceled else body_html(article.body, base_url=base_url(), image_url=_inline_image)
+    body = "" if canceled else _body(article, dateline)
     embargoed = None
     if show_embargo and article.first_published_at and article.public_at:
         # The embargo partners were given is the moment readers first saw (or will see) it.
@@ -136,11 +141,7 @@ def item_from_version(version: ArticleVersion, *, show_embargo: bool) -> WireIte
         lead=article.lead,
         body_html=body,
         word_count=len(text_of(body).split()),
-        dateline=style.dateline(
-            city=article.dateline_city,
-            published_at=article.public_at or version.created_at,
-            edition=edition,
-        ),
+        dateline=dateline,
         city=article.dateline_city,
         authors=tuple(author.name for author in article.authors.all()),
         topic=_topic(article),
@@ -156,6 +157,12 @@ def item_from_version(version: ArticleVersion, *, show_embargo: bool) -> WireIte
         provider=edition.agency_name,
         provider_url=base_url(),
     )
+
+
+def _body(article: Article, dateline: str) -> str:
+    """The story as readers see it below the headline: dateline and lead, then the body."""
+    lead = lead_paragraph(dateline=dateline, lead=article.lead)
+    return lead + body_html(article.body, base_url=base_url(), image_url=_inline_image)
 
 
 def _topic(article: Article) -> Concept:
