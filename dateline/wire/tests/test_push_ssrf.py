@@ -5,7 +5,11 @@ network; every address below is one it must not be aimed at. No test here sends 
 an address other than this machine's loopback.
 """
 
+import contextlib
 import io
+import socket
+import ssl
+import threading
 
 import pytest
 from django.core import checks
@@ -18,6 +22,7 @@ from dateline.newsroom.desks import PARTNER_MANAGERS
 from dateline.test import article_make, user_in_role
 from dateline.wire.models import Delivery, DeliveryStatus, Partner, Webhook
 from dateline.wire.push.deliveries import attempt_schedule
+from dateline.wire.push.transport import http_post
 from dateline.wire.push.webhooks import webhook_add
 
 from .personas import partner_make
@@ -189,3 +194,26 @@ def test_a_mistyped_allowed_network_is_a_configuration_error(settings):
     assert [e.msg for e in errors] == [
         "WIRE_PUSH_ALLOWED_HOSTS: “10.20.0.0/33” is neither a network nor a host name."
     ]
+
+
+def test_an_https_push_asks_for_the_urls_host_name_at_the_vetted_address(settings):
+    """TLS is checked against the name in the URL, though the socket goes to the address."""
+    names = []
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)  # no certificate: the handshake stops early
+    tls.sni_callback = lambda sock, name, context: names.append(name)
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def handshake():
+        connection, _ = server.accept()
+        with contextlib.suppress(ssl.SSLError), connection:
+            tls.wrap_socket(connection, server_side=True)
+
+    thread = threading.Thread(target=handshake, daemon=True)
+    thread.start()
+    settings.WIRE_PUSH_ALLOWED_HOSTS = ["localhost"]
+    port = server.getsockname()[1]
+    with server:
+        result = http_post(f"https://localhost:{port}/hooks", body=b"{}", headers={}, timeout=2)
+        thread.join(timeout=5)
+    assert names == ["localhost"]
+    assert result.status_code is None and result.error.startswith("cannot connect: [SSL")
