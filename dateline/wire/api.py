@@ -117,8 +117,10 @@ SLUG_PATTERN = r"^[-\w]+$"
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
 
 
+# Optional parameters are `str = None` rather than `str | None`: absent, not null, is how a
+# query string leaves one out, and the document then states their limits plainly.
 class FormatParam(Schema):
-    format: str | None = Field(None, json_schema_extra={"enum": formats.FORMATS})
+    format: str = Field(None, json_schema_extra={"enum": formats.FORMATS})
 
 
 class StoryPath(Schema):
@@ -126,21 +128,20 @@ class StoryPath(Schema):
 
 
 class ListParams(FormatParam):
-    cursor: str | None = Field(
+    cursor: str = Field(
         None, max_length=64, pattern=CURSOR_PATTERN, description="`next` of the previous page"
     )
-    since: str | None = Field(
+    since: str = Field(
         None,
+        min_length=1,
         max_length=40,
         description="ISO 8601 with a time zone, e.g. 2026-11-26T09:00:00Z",
         json_schema_extra={"format": "date-time"},
     )
-    edition: str | None = Field(
+    edition: str = Field(
         None, max_length=16, pattern=EDITION_PATTERN, description="a language, e.g. en"
     )
-    rubric: str | None = Field(
-        None, max_length=100, pattern=SLUG_PATTERN, description="a rubric's slug"
-    )
+    rubric: str = Field(None, max_length=100, pattern=SLUG_PATTERN, description="a rubric's slug")
     limit: int = Field(selectors.PAGE_SIZE, ge=1, le=selectors.MAX_PAGE_SIZE)
 
 
@@ -278,7 +279,7 @@ def unknown(request, rest: str):
 
 def _format(request, param: str | None) -> str:
     try:
-        if param:
+        if param is not None:
             return formats.format_from_param(param)
         return formats.format_from_accept(request.headers.get("Accept", ""))
     except formats.UnknownFormat as error:

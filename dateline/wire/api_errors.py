@@ -6,6 +6,7 @@ a NUL byte, a key, a method, a path, or a database that cannot answer.
 """
 
 import functools
+import logging
 from collections.abc import Callable
 
 from django.db import DataError, InterfaceError, OperationalError
@@ -18,6 +19,7 @@ from ninja.errors import AuthenticationError, ValidationError
 UNAVAILABLE_RETRY_AFTER = 5
 # The API's own URLs, without the editions' i18n patterns (see `answering_in_json`).
 API_URLCONF = "dateline.wire.api_urls"
+logger = logging.getLogger(__name__)
 NOT_FOUND = "Nothing at this address: the API is described at /api/wire/v1/openapi.json."
 
 
@@ -76,6 +78,8 @@ def errors_register(api: NinjaAPI) -> None:
 
 
 def _database_unavailable(request, exc) -> HttpResponse:
+    # Partners are told to come back; operators need to know why they had to.
+    logger.warning("Wire API answered 503: %s", exc, exc_info=exc)
     return error_response(
         503,
         "unavailable",
