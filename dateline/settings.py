@@ -241,6 +241,10 @@ WIRE_BASE_URL = env_str("WIRE_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Requests per key per window (seconds) on the partner API; over it, 429 with Retry-After.
 WIRE_RATE_LIMIT = env_int("WIRE_RATE_LIMIT", 120)
 WIRE_RATE_WINDOW = env_int("WIRE_RATE_WINDOW", 60)
+# Refused keys per client address per window (seconds); over it, every key from that address
+# is answered 429 until the window ends, so keys cannot be guessed.
+WIRE_KEY_REFUSAL_LIMIT = env_int("WIRE_KEY_REFUSAL_LIMIT", 10)
+WIRE_KEY_REFUSAL_WINDOW = env_int("WIRE_KEY_REFUSAL_WINDOW", 600)
 # Webhook pushes: attempts before giving up, the first retry's delay in seconds (doubling
 # after each failure up to the longest), and how long a partner's server may take to answer.
 WIRE_PUSH_MAX_ATTEMPTS = env_int("WIRE_PUSH_MAX_ATTEMPTS", 10)

@@ -19,11 +19,16 @@ class Allowance:
     reset_after: int  # seconds until the window ends
 
 
-def rate_hit(scope: str, *, limit: int, window: int, now: float | None = None) -> Allowance:
-    """Count one request in `scope` (e.g. "wire:12"); whether it may go on."""
+def _window(scope: str, window: int, now: float | None) -> tuple[str, int]:
+    """The cache key of the window `now` falls in, and the seconds left in it."""
     now = time.time() if now is None else now
     started = int(now // window) * window
-    key = f"rate:{scope}:{started}"
+    return f"rate:{scope}:{started}", max(1, math.ceil(started + window - now))
+
+
+def rate_hit(scope: str, *, limit: int, window: int, now: float | None = None) -> Allowance:
+    """Count one request in `scope` (e.g. "wire:12"); whether it may go on."""
+    key, reset_after = _window(scope, window, now)
     # add() is a no-op when the key exists, so concurrent first requests don't reset it.
     cache.add(key, 0, timeout=window + 1)
     try:
@@ -31,5 +36,11 @@ def rate_hit(scope: str, *, limit: int, window: int, now: float | None = None) -
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=window + 1)
         count = 1
-    reset_after = max(1, math.ceil(started + window - now))
     return Allowance(count <= limit, limit, max(0, limit - count), reset_after)
+
+
+def rate_peek(scope: str, *, limit: int, window: int, now: float | None = None) -> Allowance:
+    """Whether one more request in `scope` would be allowed, without counting it."""
+    key, reset_after = _window(scope, window, now)
+    count = cache.get(key, 0)
+    return Allowance(count < limit, limit, max(0, limit - count), reset_after)

@@ -31,6 +31,10 @@ class Forbidden(Exception):
     """The partner asked for an edition or rubric outside its products."""
 
 
+class NotFound(Exception):
+    """The partner named an edition or rubric that does not exist."""
+
+
 class BadRequest(ValueError):
     """A parameter that cannot be understood; the message says why."""
 
@@ -96,7 +100,7 @@ def filtered(
     if edition:
         found = Edition.objects.filter(locale__language_code=edition).first()
         if found is None:
-            raise BadRequest(f"No edition “{edition}”: editions are named by language, e.g. en.")
+            raise NotFound(f"No edition “{edition}”: editions are named by language, e.g. en.")
         in_products = (
             found.locale_id in scope.locale_ids
             or Rubric.objects.filter(pk__in=scope.rubric_ids, locale_id=found.locale_id).exists()
@@ -110,7 +114,7 @@ def filtered(
             rubrics = rubrics.filter(locale__language_code=edition)
         rubric_ids = [(pk, locale_id) for pk, locale_id in rubrics.values_list("pk", "locale_id")]
         if not rubric_ids:
-            raise BadRequest(f"No rubric “{rubric}”.")
+            raise NotFound(f"No rubric “{rubric}”.")
         allowed = [
             pk for pk, locale_id in rubric_ids if scope.covers(locale_id=locale_id, rubric_id=pk)
         ]

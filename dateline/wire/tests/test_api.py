@@ -121,13 +121,20 @@ def test_polling_with_since_finds_new_versions_kills_included(client, key, stori
         ("limit=0", "limit"),
         ("limit=101", "limit"),
         ("since=0001-01-01T00:00:00%2B05:00", "impossible"),
-        ("edition=xx", "No edition"),
-        ("rubric=astrology", "No rubric"),
     ],
 )
 def test_bad_parameters_are_answered_400_with_the_reason(client, key, query, reason):
     response = get(client, f"{ITEMS}?{query}", key)
     assert response.status_code == 400, response.content
+    assert reason in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "query, reason", [("edition=xx", "No edition"), ("rubric=astro", "No rubric")]
+)
+def test_an_edition_or_rubric_that_does_not_exist_is_not_found(client, key, query, reason):
+    response = get(client, f"{ITEMS}?{query}", key)
+    assert (response.status_code, response.json()["error"]) == (404, "not_found")
     assert reason in response.json()["detail"]
 
 
