@@ -31,6 +31,8 @@ def test_text_extractors_keep_a_quote_its_speaker_and_the_story_paragraphs(clien
     for paragraph in PARAGRAPHS:
         assert paragraph in extracted
     # In the story's order: the quote follows the paragraph it was placed after.
-    assert extracted.index(PARAGRAPHS[0]) < extracted.index("We will build") < extracted.index(
-        PARAGRAPHS[1]
+    assert (
+        extracted.index(PARAGRAPHS[0])
+        < extracted.index("We will build")
+        < extracted.index(PARAGRAPHS[1])
     )

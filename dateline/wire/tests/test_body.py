@@ -30,9 +30,7 @@ def superdesk_import(body: etree._Element) -> list[str]:
     return [element.text for element in body if element.text]
 
 
-def test_a_quote_reaches_ninjs_partners_as_a_blockquote_followed_by_its_speaker(
-    client, english
-):
+def test_a_quote_reaches_ninjs_partners_as_a_blockquote_followed_by_its_speaker(client, english):
     _, _, rubrics = english
     article = article_make(rubrics["politics"], paragraphs=("One.", "Two."), quote=QUOTE)
     [body] = item(client, article, "ninjs-3.1").json()["bodies"]
