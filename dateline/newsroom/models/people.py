@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from dateline.lib.slugs import slug_from_text
+from dateline.lib.slugs import slug_from_text, slug_unused
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -57,14 +57,34 @@ class Author(TranslatableMixin, models.Model):
     """A byline: one of the agency's reporters, named in the edition's language."""
 
     name = models.CharField(max_length=150)
+    slug = models.SlugField(
+        max_length=150,
+        blank=True,
+        help_text="The author page's address; left empty, it is made from the name.",
+    )
     user = models.ForeignKey(
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="bylines"
     )
 
-    panels = [FieldPanel("name"), FieldPanel("user")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("user")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_author_slug_per_locale")
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            # Two reporters of one name in an edition get "anna-kovalenko" and "…-2".
+            base = slug_from_text(self.name)
+            same = Author.objects.filter(locale_id=self.locale_id, slug__startswith=base)
+            self.slug = slug_unused(base, set(same.values_list("slug", flat=True)))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        with translation.override(self.locale.language_code):
+            return reverse("author", kwargs={"slug": self.slug})
