@@ -88,3 +88,8 @@ class Author(TranslatableMixin, models.Model):
     def get_absolute_url(self) -> str:
         with translation.override(self.locale.language_code):
             return reverse("author", kwargs={"slug": self.slug})
+
+    def validate_constraints(self, exclude=None):
+        # Wagtail's form sets the locale without a field for it, and Django skips a constraint
+        # on a field the form lacks: a slug taken in the edition would fail at save (a 500).
+        super().validate_constraints(exclude=(exclude or set()) - {"locale"})
