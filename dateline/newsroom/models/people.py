@@ -8,7 +8,16 @@ from wagtail.search import index
 from dateline.lib.slugs import slug_from_text, slug_unused
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+class SlugPerLocaleMixin:
+    """For a model with a slug unique in its locale, edited in Wagtail's admin."""
+
+    def validate_constraints(self, exclude=None):
+        # Wagtail's form sets the locale without a field for it, and Django skips a constraint
+        # on a field the form lacks: a slug taken in the edition would fail at save (a 500).
+        super().validate_constraints(exclude=(exclude or set()) - {"locale"})
+
+
+class Person(SlugPerLocaleMixin, TranslatableMixin, index.Indexed, models.Model):
     """Someone the news is about: named in stories, shown on a person page."""
 
     name = models.CharField(max_length=150)
@@ -53,7 +62,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
             return reverse("person", kwargs={"slug": self.slug})
 
 
-class Author(TranslatableMixin, models.Model):
+class Author(SlugPerLocaleMixin, TranslatableMixin, models.Model):
     """A byline: one of the agency's reporters, named in the edition's language."""
 
     name = models.CharField(max_length=150)
@@ -88,8 +97,3 @@ class Author(TranslatableMixin, models.Model):
     def get_absolute_url(self) -> str:
         with translation.override(self.locale.language_code):
             return reverse("author", kwargs={"slug": self.slug})
-
-    def validate_constraints(self, exclude=None):
-        # Wagtail's form sets the locale without a field for it, and Django skips a constraint
-        # on a field the form lacks: a slug taken in the edition would fail at save (a 500).
-        super().validate_constraints(exclude=(exclude or set()) - {"locale"})
