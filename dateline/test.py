@@ -139,8 +139,8 @@ def person_make(locale_id: int, name: str = "Ivan Petrovich", **fields) -> Perso
     return Person.objects.create(locale_id=locale_id, name=name, **fields)
 
 
-def author_make(locale_id: int, name: str = "Anna Kovalenko") -> Author:
-    return Author.objects.create(locale_id=locale_id, name=name)
+def author_make(locale_id: int, name: str = "Anna Kovalenko", **fields) -> Author:
+    return Author.objects.create(locale_id=locale_id, name=name, **fields)
 
 
 def editor_form(client, url: str, **changes):

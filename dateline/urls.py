@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     # Feeds of the edition (rss.xml, atom.xml, feed.json) and of each rubric (<rubric>/rss.xml…).
     path("", include("dateline.wire.feeds.urls")),
     path("people/<slug:slug>/", views.person_detail, name="person"),
+    path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("corrections/", views.corrections, name="corrections"),
     # Search, the date archive and tag pages: /en/search/, /en/archive/2026/11/30/, /en/tags/…
     path("", include("dateline.search.urls")),

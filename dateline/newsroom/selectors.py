@@ -118,7 +118,11 @@ def article_mentions(article: Article) -> Mentions:
     """Three plain queries: Django's prefetching of the same cost twice their time (~1.5 ms).
     With what the page shows (no portraits)."""
     return Mentions(
-        authors=list(Author.objects.filter(articles=article.pk).only("id", "name")),
+        authors=list(
+            Author.objects.filter(articles=article.pk)
+            .select_related("locale")
+            .only("id", "name", "slug", "locale__language_code")
+        ),
         people=list(
             Person.objects.filter(articles=article.pk)
             .select_related("locale")
@@ -153,6 +157,17 @@ def person_translation_urls(person: Person) -> dict[str, str]:
     others = (
         Person.objects.filter(translation_key=person.translation_key)
         .exclude(pk=person.pk)
+        .select_related("locale")
+        .only("slug", "locale__language_code")
+    )
+    return {other.locale.language_code: other.get_absolute_url() for other in others}
+
+
+def author_translation_urls(author: Author) -> dict[str, str]:
+    """{language: URL} of the same author's page in the other editions."""
+    others = (
+        Author.objects.filter(translation_key=author.translation_key)
+        .exclude(pk=author.pk)
         .select_related("locale")
         .only("slug", "locale__language_code")
     )

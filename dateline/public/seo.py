@@ -128,7 +128,7 @@ def _photo(request, image, spec: str) -> _Photo | None:
 
 def _news_article(request, article, edition, urls: PageUrls, dates, mentions: Mentions) -> dict:
     published, modified = dates
-    authors = [{"@type": "Person", "name": author.name} for author in mentions.authors]
+    authors = [_person(request, author) for author in mentions.authors]
     publisher = {"@type": "Organization", "name": edition.agency_name, "url": urls.home}
     if settings.PUBLISHER_LOGO_URL:
         logo = request.build_absolute_uri(settings.PUBLISHER_LOGO_URL)
@@ -154,6 +154,12 @@ def _news_article(request, article, edition, urls: PageUrls, dates, mentions: Me
         "isAccessibleForFree": True,
     }
     return {key: value for key, value in data.items() if value not in (None, [], "")}
+
+
+def _person(request, author) -> dict:
+    # The author page's address tells search engines which reporter of that name wrote it.
+    url = request.build_absolute_uri(author.get_absolute_url())
+    return {"@type": "Person", "name": author.name, "url": url}
 
 
 def _schema_images(request, image) -> list[str]:

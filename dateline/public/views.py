@@ -6,6 +6,7 @@ from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.views import serve as wagtail_serve
 
@@ -13,6 +14,7 @@ from dateline.newsroom import selectors, style
 from dateline.newsroom.models import (
     Article,
     ArticleVersion,
+    Author,
     Edition,
     Person,
     Rubric,
@@ -164,14 +166,14 @@ def _main_story(home, latest: list[Article]) -> Article | None:
     return with_photo[0] if with_photo else (latest[0] if latest else None)
 
 
-def _page_links(request, page, translations: dict[str, str]) -> dict:
+def _page_links(request, url: str, translations: dict[str, str]) -> dict:
     """The canonical URL of a listing's first page and its translations for search engines
     (hreflang); its older pages (a cursor) name none: no other edition has the same page."""
     if "before" in request.GET or "after" in request.GET:
         return {}
-    urls = {**translations, translation.get_language(): page.url}
+    urls = {**translations, translation.get_language(): url}
     return {
-        "canonical_url": request.build_absolute_uri(page.url),
+        "canonical_url": request.build_absolute_uri(url),
         "alternates": [
             (language, request.build_absolute_uri(url)) for language, url in sorted(urls.items())
         ],
@@ -188,7 +190,7 @@ def all_news(request, page):
         articles,
         chrome,
         self=page,
-        **_page_links(request, page, translations),
+        **_page_links(request, page.url, translations),
     )
 
 
@@ -205,7 +207,7 @@ def rubric_listing(request, rubric: Rubric):
         rubric=rubric,
         current_rubric_id=rubric.pk,
         feeds=[*rubric_feed_links(rubric, chrome["edition"]), *chrome["feeds"]],
-        **_page_links(request, rubric, translations),
+        **_page_links(request, rubric.url, translations),
     )
 
 
@@ -315,6 +317,30 @@ def person_detail(request, slug: str):
     translations = selectors.person_translation_urls(person)
     chrome = {**chrome, "languages": languages_translated(chrome["languages"], translations)}
     return _listing_response(request, "newsroom/person.html", articles, chrome, person=person)
+
+
+def author_detail(request, slug: str):
+    """A reporter's page: their stories in this edition, newest first."""
+    chrome = _chrome_or_404(language=translation.get_language())
+    edition = chrome["edition"]
+    author = get_object_or_404(
+        Author.objects.only("id", "name", "slug", "translation_key"),
+        locale_id=edition.locale_id,
+        slug=slug,
+    )
+    articles = selectors.published_articles(locale_id=edition.locale_id).filter(authors=author)
+    # The language switcher and hreflang lead to the same author's page in other editions.
+    translations = selectors.author_translation_urls(author)
+    chrome = {**chrome, "languages": languages_translated(chrome["languages"], translations)}
+    url = reverse("author", kwargs={"slug": author.slug})
+    return _listing_response(
+        request,
+        "public/author.html",
+        articles,
+        chrome,
+        author=author,
+        **_page_links(request, url, translations),
+    )
 
 
 def corrections(request):

@@ -62,10 +62,16 @@ def body_html(blocks, *, base_url: str, image_url: Callable) -> str:
 
 
 def _quote(value) -> str:
-    text = "<br>".join(html.escape(line) for line in value["text"].splitlines())
+    """A blockquote per line of the quote, then its speaker: a partner's importer keeps them.
+
+    Superdesk's NewsML-G2 parser keeps an element under <body> only with the text it holds
+    itself, up to its first child: a <figure> around the quote, a <p> inside it or a <br>
+    between its lines lost the quote, or all but its first line."""
+    lines = [line.strip() for line in value["text"].splitlines() if line.strip()]
+    quotes = "".join(f"<blockquote>{html.escape(line)}</blockquote>" for line in lines)
     attribution = value.get("attribution")
-    caption = f"<figcaption>{html.escape(attribution)}</figcaption>" if attribution else ""
-    return f"<figure><blockquote><p>{text}</p></blockquote>{caption}</figure>"
+    speaker = f"<p>— {html.escape(attribution)}</p>" if attribution else ""
+    return quotes + speaker
 
 
 def _figure(value, image_url: Callable) -> str:

@@ -2,7 +2,7 @@
 
 import random
 
-from dateline.lib.slugs import slug_from_text
+from dateline.lib.slugs import slug_from_text, slug_unused
 from dateline.newsroom.models import Author, Edition, Person
 
 from . import data, images
@@ -49,14 +49,20 @@ def authors_ensure(editions: dict[str, Edition]) -> None:
     for language, edition in editions.items():
         if Author.objects.filter(locale_id=edition.locale_id).exists():
             continue
-        Author.objects.bulk_create(
-            Author(
-                locale_id=edition.locale_id,
-                translation_key=data.translation_key(f"author:{row['key']}"),
-                name=row["name"][language],
+        slugs: set[str] = set()  # bulk_create skips save(), which would make them
+        authors = []
+        for row in data.people()["authors"]:
+            name = row["name"][language]
+            slugs.add(slug := slug_unused(slug_from_text(name), slugs))
+            authors.append(
+                Author(
+                    locale_id=edition.locale_id,
+                    translation_key=data.translation_key(f"author:{row['key']}"),
+                    name=name,
+                    slug=slug,
+                )
             )
-            for row in data.people()["authors"]
-        )
+        Author.objects.bulk_create(authors)
 
 
 def by_key(model, locale_id: int, kind: str, keys: list[str]) -> dict:

@@ -110,7 +110,7 @@ def test_rss_carries_full_text_photo_bylines_and_zoned_dates(client, story):
     assert entry.summary == "Deputies approved the budget in the second reading."
     text = entry.content[0].value
     assert text.startswith("<p>MINSK, 26 November (DNA) - Deputies approved the budget")
-    assert "<blockquote><p>We will build new schools.</p></blockquote>" in text
+    assert "<blockquote>We will build new schools.</blockquote>" in text
     assert '<a href="http://testserver/en/economy/">economy</a>' in text
     assert 'src="http://testserver/media/images/hall' in text
     assert "script" not in text and "Safe" in text

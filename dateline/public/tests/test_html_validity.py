@@ -59,6 +59,7 @@ def test_public_pages_are_valid_html(client, russian, tmp_path):
         "rubric": "/ru/politics/",
         "article": article.url,
         "person": person.get_absolute_url(),
+        "author": "/ru/authors/anna-kovalenko/",
         "government-bodies": "/ru/government-bodies/",
         "projects": "/ru/projects/",
         "not-found": "/ru/no-such-page/",

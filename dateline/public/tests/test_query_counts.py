@@ -83,6 +83,7 @@ PAGES = {
     "rubric": ("/en/politics/", 6),
     "article": (None, 8),
     "person": ("/en/people/ivan-petrovich/", 4),
+    "author": ("/en/authors/anna-kovalenko/", 4),
     "project": ("/en/projects/year-of-quality/", 12),
     "government bodies": ("/en/government-bodies/", 11),
     "rss": ("/en/rss.xml", 3),

@@ -73,8 +73,16 @@ def test_article_page_describes_the_story_as_a_schema_org_news_article(client, s
     assert data["datePublished"] == "2026-11-26T12:46:00+03:00"
     assert data["dateModified"] == "2026-11-26T14:51:00+03:00"
     assert data["author"] == [
-        {"@type": "Person", "name": "Anna Kovalenko"},
-        {"@type": "Person", "name": "Boris Levin"},
+        {
+            "@type": "Person",
+            "name": "Anna Kovalenko",
+            "url": "http://testserver/en/authors/anna-kovalenko/",
+        },
+        {
+            "@type": "Person",
+            "name": "Boris Levin",
+            "url": "http://testserver/en/authors/boris-levin/",
+        },
     ]
     assert data["publisher"] == {
         "@type": "Organization",

@@ -109,6 +109,19 @@ def test_renamed_person_author_tag_and_rubric_show_on_the_kept_story(story):
     assert "Politics and Parliament" in story_text(story.url)
 
 
+def test_an_authors_new_address_shows_in_the_kept_storys_byline_and_json_ld(story):
+    assert "Anna Kovalenko" in story_text(story.url)
+    author = story.authors.get()
+    author.slug = "anna-kovalenko-minsk"
+    author.save()
+    tree = html.fromstring(Client().get(story.url).content)
+    [link] = tree.cssselect(".byline a[rel=author]")
+    assert link.get("href") == "/en/authors/anna-kovalenko-minsk/"
+    script = tree.cssselect('script[type="application/ld+json"]')[0].text
+    assert "http://testserver/en/authors/anna-kovalenko-minsk/" in script
+    assert Client().get(link.get("href")).status_code == 200
+
+
 def test_shared_links_name_the_address_the_reader_came_by(story, settings):
     settings.ALLOWED_HOSTS = ["news.example.org", "mirror.example.net"]
 
