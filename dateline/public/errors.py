@@ -2,6 +2,7 @@
 
 import logging
 
+from django.core.exceptions import BadRequest
 from django.http import HttpResponseBadRequest, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.utils import translation
@@ -25,7 +26,10 @@ def page_not_found(request, exception=None):
 
 
 def bad_request(request, exception=None):
-    reason = str(exception) if exception and str(exception) else ""
+    # Our views raise BadRequest with a reason written for the reader (a malformed cursor).
+    # Any other exception's text — SuspiciousOperation naming a refused Host header or a file
+    # outside the storage — is for the log Django writes, not for whoever sent the request.
+    reason = str(exception) if isinstance(exception, BadRequest) else ""
     return HttpResponseBadRequest(_render(request, "400.html", {"reason": reason}))
 
 
