@@ -5,6 +5,7 @@ DATABASE_URL and REDIS_URL switch to PostgreSQL and Redis.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,16 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_pair(name: str) -> tuple[str, str] | None:
+    """Two comma-separated values, e.g. "HTTP_X_FORWARDED_PROTO,https"; None when unset."""
+    values = env_list(name)
+    if not values:
+        return None
+    if len(values) != 2:
+        raise ValueError(f"{name} takes two comma-separated values, got {values!r}")
+    return values[0], values[1]
+
+
 DEBUG = env_bool("DATELINE_DEBUG")
 # A fixed key is fine for a local demo; production must set SECRET_KEY (see the system check).
 SECRET_KEY = env_str("SECRET_KEY", "dateline-insecure-development-key")  # noqa: S105
@@ -47,6 +58,7 @@ INSTALLED_APPS = [
     "dateline.wire",
     "dateline.search",
     "dateline.pagecache",
+    "axes",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
@@ -79,6 +91,9 @@ MIDDLEWARE = [
     # First: a cached page for an anonymous reader skips everything below.
     "dateline.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response Django makes, and kept with a cached page above.
+    "dateline.lib.securityheaders.ContentSecurityPolicyMiddleware",
+    "dateline.lib.securityheaders.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -88,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a sign-in refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dateline.urls"
@@ -315,5 +332,77 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
+# --- Security (docs/production.md, "Security settings") ------------------------------------
+# Off by default so `make demo` works over plain http; production behind TLS turns them on.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE")
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE")
+# nginx ends TLS and tells Django the scheme: "HTTP_X_FORWARDED_PROTO,https". Only behind a
+# proxy that sets the header itself, or a client could claim https.
+SECURE_PROXY_SSL_HEADER = env_pair("SECURE_PROXY_SSL_HEADER")
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Wagtail's preview shows the page in a frame of the admin: same origin, not DENY. CSP's
+# frame-ancestors says the same to browsers that read it.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Reader pages run no script of ours and load everything from this site; JSON-LD is data, not
+# a script. Pictures may be data: URLs (Wagtail's placeholders).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Wagtail's admin writes inline scripts (date pickers, inline panels) and styles, shows
+# Gravatar pictures and asks releases.wagtail.io for the latest version: added under ADMIN_PATH.
+ADMIN_PATH = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["blob:", "https://www.gravatar.com"],
+    "connect-src": ["'self'", "https://releases.wagtail.io"],
+}
+# Powerful browser features no page of ours uses, and no interest-based ad tracking.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one user
+# from one address, that pair is refused (429) for LOGIN_COOLOFF_MINUTES, even with the right
+# password; other users and addresses go on. `manage.py axes_reset` lifts all lockouts.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "dateline.public.errors.login_locked_out"
+# The client's address as the search limit sees it (CLIENT_IP_HEADER behind a proxy).
+AXES_CLIENT_IP_CALLABLE = "dateline.search.ratelimit.client_address"
+# --- end of security -----------------------------------------------------------------------

@@ -38,3 +38,31 @@ def test_edition_without_content_yet_is_404_not_500(client, english):
     # Belarusian is a configured language, but this site has no Belarusian edition yet.
     response = client.get("/be/")
     assert response.status_code == 404
+
+
+def test_a_refused_host_header_gets_the_plain_400_page_without_the_exception_text(client, english):
+    response = client.get("/en/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    tree = html.fromstring(response.content)
+    assert tree.cssselect("h1")[0].text_content() == "Bad request"
+    text = tree.text_content()
+    assert "attacker.example" not in text
+    assert "ALLOWED_HOSTS" not in text
+    assert not tree.cssselect(".reason")
+
+
+def test_too_many_query_parameters_get_the_plain_400_page_without_django_s_message(client, english):
+    query = "&".join(f"p{i}=1" for i in range(1500))
+    response = client.get(f"/en/news/?{query}")
+    assert response.status_code == 400
+    text = html.fromstring(response.content).text_content()
+    assert "Bad request" in text
+    assert "DATA_UPLOAD_MAX_NUMBER_FIELDS" not in text
+    assert "parameters exceeded" not in text
+
+
+def test_a_malformed_cursor_still_says_what_is_wrong(client, english):
+    response = client.get("/en/news/?before=1764158400000000-1&after=1764158400000000-2")
+    assert response.status_code == 400
+    reason = html.fromstring(response.content).cssselect(".reason")[0].text_content()
+    assert reason == "Give either ?before= or ?after=, not both."
