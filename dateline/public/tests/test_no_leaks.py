@@ -1,5 +1,6 @@
-"""No story readers may not see yet (embargoed, scheduled, a draft) or any more (killed)
-shows through a public surface: pages, feeds, sitemaps, search, archive, the partner API.
+"""No story readers may not see yet (embargoed, scheduled, a draft) or any more (killed,
+unpublished) shows through a public surface: pages, feeds, sitemaps, search, archive, the
+partner API.
 
 A property test: hypothesis makes small newsrooms of stories in random states, linked as
 translations, and every surface is read with the clock frozen. Each story carries a code
@@ -33,8 +34,8 @@ from dateline.wire.tests.personas import auth, partner_make
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # 12:00 in Minsk
 LANGUAGES = ("en", "ru")
 RUBRICS = ("politics", "economy", "sport")
-STATES = ("published", "embargoed", "killed", "draft", "scheduled")
-HIDDEN = {"embargoed", "killed", "draft", "scheduled"}
+STATES = ("published", "embargoed", "killed", "draft", "scheduled", "unpublished")
+HIDDEN = {"embargoed", "killed", "draft", "scheduled", "unpublished"}
 WORD = "harbour"  # in every story's text: the search for it finds every public one
 EMBARGO_LONGEST = timedelta(hours=5)
 
@@ -117,6 +118,9 @@ def story_make(spec: dict, *, language: str, code: str, key, people, chief) -> M
     article.save()
     if state == "killed":
         article_kill(article=article, user=chief, reason="Legal advice")
+        article.refresh_from_db()
+    if state == "unpublished":  # Wagtail's "Unpublish": no kill notice, just gone
+        article.unpublish()
         article.refresh_from_db()
     draft_code = None
     if state == "published" and spec["redrafted"]:
@@ -318,6 +322,7 @@ def spec(state: str, **changes) -> dict:
         {"en": spec("published", redrafted=True), "ru": spec("killed")},
         {"en": spec("draft"), "ru": spec("published")},
         {"en": spec("published"), "ru": spec("scheduled", rubric="sport")},
+        {"en": spec("unpublished", rubric="economy"), "ru": spec("published")},
     ],
     main={"en": 0, "ru": 0},
 )
