@@ -176,6 +176,14 @@ def get(client, url: str, **headers) -> str:
     return response.content.decode()
 
 
+def seen(client, url: str) -> str:
+    """All a response tells: its headers and its body."""
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    head = "".join(f"{name}: {value}\n" for name, value in response.items())
+    return f"{head}\n{response.content.decode()}"
+
+
 def edition_surfaces(language: str, people, made: list[Made]) -> list[str]:
     """URLs of one edition's listings, feeds, search, archive, person and tag pages."""
     urls = [f"/{language}/", f"/{language}/news/", f"/{language}/corrections/"]
@@ -184,8 +192,11 @@ def edition_surfaces(language: str, people, made: list[Made]) -> list[str]:
     urls += [f"/{language}/{rubric}/rss.xml" for rubric in RUBRICS]
     urls += [f"/{language}/search/?q={WORD}", f"/{language}/tags/{WORD}/"]
     urls += [people[language].get_absolute_url()]
-    days = {NOW.date()} | {story.article.created_at.date() for story in made}
-    days |= {story.article.first_published_at.date() for story in made if story.article.live}
+    moments = [NOW, *(s.article.first_published_at for s in made if s.article.live)]
+    # The archive's days are the edition's (Minsk, UTC+3).
+    days = {moment.date() for moment in moments} | {
+        (moment + timedelta(hours=3)).date() for moment in moments
+    }
     urls += [f"/{language}/archive/{day:%Y/%m/%d}/" for day in sorted(days)]
     urls += [f"/{language}/archive/{NOW:%Y/%m}/", f"/{language}/archive/{NOW:%Y}/"]
     return urls
@@ -205,7 +216,7 @@ def public_surfaces(client, made: list[Made], people) -> dict[str, str]:
     for language in LANGUAGES:
         urls += edition_surfaces(language, people, [m for m in made if m.language == language])
     urls += [story.article.url for story in made if not story.hidden]
-    return {url: get(client, url) for url in dict.fromkeys(urls)}
+    return {url: seen(client, url) for url in dict.fromkeys(urls)}
 
 
 def codes_in(text: str, made: list[Made]) -> list[str]:
