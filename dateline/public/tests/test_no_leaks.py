@@ -22,8 +22,9 @@ from hypothesis import strategies as st
 from lxml import etree, html
 from taggit.models import Tag
 
+from dateline.directory.models import ProjectPage, ProjectsIndexPage
 from dateline.lib.memo import forget_kept
-from dateline.newsroom.models import Article, Rubric, Urgency
+from dateline.newsroom.models import Article, Person, Rubric, Urgency
 from dateline.newsroom.publishing import article_kill
 from dateline.pagecache.entries import store
 from dateline.pagecache.generations import forget_generations
@@ -49,6 +50,7 @@ story_specs = st.fixed_dictionaries(
         "embargo_minutes": st.integers(min_value=1, max_value=EMBARGO_LONGEST.seconds // 60),
         "person": st.booleans(),
         "tag": st.booleans(),
+        "project": st.booleans(),
         # A published story whose editor saved changes not yet published: a new headline.
         "redrafted": st.booleans(),
     }
@@ -91,7 +93,7 @@ def texts(code: str) -> dict:
     }
 
 
-def story_make(spec: dict, *, language: str, code: str, key, people, chief) -> Made:
+def story_make(spec: dict, *, language: str, code: str, key, pages, chief) -> Made:
     rubric = Rubric.objects.get(locale__language_code=language, slug=spec["rubric"])
     published_at = NOW - timedelta(minutes=spec["minutes_ago"])
     fields = {
@@ -112,7 +114,9 @@ def story_make(spec: dict, *, language: str, code: str, key, people, chief) -> M
         article.embargo_until = article.public_at = NOW + timedelta(minutes=spec["embargo_minutes"])
         article.save()
     if spec["person"]:
-        article.people.add(people[language])
+        article.people.add(pages[language].person)
+    if spec["project"]:
+        article.projects.add(pages[language].project)
     if spec["tag"]:
         article.tags.add(WORD)
     article.save()
@@ -141,14 +145,14 @@ def main_stories_choose(made: list[Made], choices: dict) -> None:
             EditionHomePage.objects.filter(locale_id=chosen.locale_id).update(main_story=chosen)
 
 
-def newsroom_make(sets: list[dict], *, people, chief) -> list[Made]:
+def newsroom_make(sets: list[dict], *, pages, chief) -> list[Made]:
     made = []
     for number, stories in enumerate(sets):
         key = None
         for language, spec in stories.items():
             code = f"zq{number}{language}x"
             story = story_make(
-                spec, language=language, code=code, key=key, people=people, chief=chief
+                spec, language=language, code=code, key=key, pages=pages, chief=chief
             )
             key = story.article.translation_key
             made.append(story)
@@ -184,14 +188,14 @@ def seen(client, url: str) -> str:
     return f"{head}\n{response.content.decode()}"
 
 
-def edition_surfaces(language: str, people, made: list[Made]) -> list[str]:
-    """URLs of one edition's listings, feeds, search, archive, person and tag pages."""
+def edition_surfaces(language: str, pages, made: list[Made]) -> list[str]:
+    """URLs of one edition's listings, feeds, search, archive, person, project, tag pages."""
     urls = [f"/{language}/", f"/{language}/news/", f"/{language}/corrections/"]
     urls += [f"/{language}/{rubric}/" for rubric in RUBRICS]
     urls += [f"/{language}/{name}" for name in ("rss.xml", "atom.xml", "feed.json")]
     urls += [f"/{language}/{rubric}/rss.xml" for rubric in RUBRICS]
     urls += [f"/{language}/search/?q={WORD}", f"/{language}/tags/{WORD}/"]
-    urls += [people[language].get_absolute_url()]
+    urls += [pages[language].person.get_absolute_url(), pages[language].project.url]
     moments = [NOW, *(s.article.first_published_at for s in made if s.article.live)]
     # The archive's days are the edition's (Minsk, UTC+3).
     days = {moment.date() for moment in moments} | {
@@ -210,11 +214,11 @@ def sitemap_urls(client) -> list[str]:
     return ["/sitemap.xml", *(url.removeprefix("http://testserver") for url in named)]
 
 
-def public_surfaces(client, made: list[Made], people) -> dict[str, str]:
+def public_surfaces(client, made: list[Made], pages) -> dict[str, str]:
     """{URL: its text} for everything a reader or a search engine can read."""
     urls = [*sitemap_urls(client)]
     for language in LANGUAGES:
-        urls += edition_surfaces(language, people, [m for m in made if m.language == language])
+        urls += edition_surfaces(language, pages, [m for m in made if m.language == language])
     urls += [story.article.url for story in made if not story.hidden]
     return {url: seen(client, url) for url in dict.fromkeys(urls)}
 
@@ -224,16 +228,25 @@ def codes_in(text: str, made: list[Made]) -> list[str]:
     return [story.code for story in made if story.code in lowered]
 
 
+@dataclass(frozen=True)
+class Pages:
+    """Pages of an edition that list the stories naming them."""
+
+    person: Person
+    project: ProjectPage
+
+
 @pytest.fixture
-def newsroom_people(russian):
+def edition_pages(russian):
     Tag.objects.create(name=WORD, slug=WORD)  # its page answers whoever carries it
-    return {
-        language: person_make(
-            Rubric.objects.filter(locale__language_code=language).first().locale_id,
-            f"Harbour Master {language.upper()}",
-        )
-        for language in LANGUAGES
-    }
+    return {language: pages_make(language) for language in LANGUAGES}
+
+
+def pages_make(language: str) -> Pages:
+    index = ProjectsIndexPage.objects.get(locale__language_code=language)
+    project = index.add_child(instance=ProjectPage(title="Harbour Year", slug="harbour-year"))
+    project.save_revision().publish()
+    return Pages(person_make(index.locale_id, f"Harbour Master {language.upper()}"), project)
 
 
 @pytest.fixture
@@ -321,6 +334,7 @@ def spec(state: str, **changes) -> dict:
         "embargo_minutes": 120,
         "person": True,
         "tag": True,
+        "project": True,
         "redrafted": False,
         **changes,
     }
@@ -347,16 +361,16 @@ def spec(state: str, **changes) -> dict:
 )
 @given(sets=newsrooms, main=main_stories)
 def test_no_hidden_story_shows_on_any_public_surface_until_readers_may_see_it(
-    client, newsroom_people, partner, chief, sets, main
+    client, edition_pages, partner, chief, sets, main
 ):
     with rolled_back(), time_machine.travel(NOW, tick=False) as clock:
         fresh_caches()
-        made = newsroom_make(sets, people=newsroom_people, chief=chief)
+        made = newsroom_make(sets, pages=edition_pages, chief=chief)
         main_stories_choose(made, main)
         public = [story for story in made if not story.hidden]
         secrets = hidden_codes(made)
 
-        surfaces = public_surfaces(client, made, newsroom_people)
+        surfaces = public_surfaces(client, made, edition_pages)
         leaks = {url: [c for c in secrets if c in text.lower()] for url, text in surfaces.items()}
         assert {url: codes for url, codes in leaks.items() if codes} == {}
         # Shown where they should be: the test does not pass by showing nothing.
