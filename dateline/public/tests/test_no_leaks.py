@@ -30,6 +30,7 @@ from dateline.pagecache.entries import store
 from dateline.pagecache.generations import forget_generations
 from dateline.public.models import EditionHomePage
 from dateline.test import article_make, chief_editor_make, person_make
+from dateline.wire.items import item_uri
 from dateline.wire.tests.personas import auth, partner_make
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # 12:00 in Minsk
@@ -280,9 +281,20 @@ def wire_check(client, secret: str, made: list[Made]) -> None:
             assert found == [], story.state
         else:
             assert [item["pubStatus"] for item in found] == ["usable"]
-    wire_text = json.dumps(list(items.values())).lower()
-    changes = [story.draft_code for story in made if story.draft_code]
-    assert [code for code in changes if code in wire_text] == []
+    newsml = client.get(
+        "/api/wire/v1/items", HTTP_ACCEPT="application/vnd.iptc.g2.newsitem+xml", **auth(secret)
+    )
+    assert newsml.status_code == 200
+    texts = json.dumps(list(items.values())).lower() + newsml.content.decode().lower()
+    never = [story.code for story in made if story.hidden and story.state != "killed"]
+    never += [story.draft_code for story in made if story.draft_code]
+    assert [code for code in never if code in texts] == []
+    for story in made:
+        one = client.get(f"/api/wire/v1/items/{item_uri(story.article)}", **auth(secret))
+        if story.hidden and story.state != "killed":
+            assert one.status_code == 404 and story.code not in one.content.decode().lower()
+        else:
+            assert one.status_code == 200
 
 
 def search_check(client, made: list[Made]) -> None:
