@@ -24,7 +24,14 @@ from taggit.models import Tag
 
 from dateline.directory.models import ProjectPage, ProjectsIndexPage
 from dateline.lib.memo import forget_kept
-from dateline.newsroom.models import Article, Person, Rubric, Urgency
+from dateline.newsroom.models import (
+    Article,
+    ArticleVersion,
+    Person,
+    Rubric,
+    Urgency,
+    VersionKind,
+)
 from dateline.newsroom.publishing import article_kill
 from dateline.pagecache.entries import store
 from dateline.pagecache.generations import forget_generations
@@ -52,6 +59,7 @@ story_specs = st.fixed_dictionaries(
         "person": st.booleans(),
         "tag": st.booleans(),
         "project": st.booleans(),
+        "corrected": st.booleans(),  # a public correction note, naming the story's code
         # A published story whose editor saved changes not yet published: a new headline.
         "redrafted": st.booleans(),
     }
@@ -71,6 +79,7 @@ class Made:
     state: str
     code: str  # a word only this story's headline, lead and text carry
     draft_code: str | None = None  # the same in its unpublished changes, if any
+    corrected: bool = False
 
     @property
     def hidden(self) -> bool:
@@ -110,6 +119,8 @@ def story_make(spec: dict, *, language: str, code: str, key, pages, chief) -> Ma
         article = article_make(rubric, live=False, go_live_at=go_live, **fields)
     else:
         article = article_make(rubric, **fields)
+    if spec["corrected"] and article.live:
+        correction_make(article, note=f"The {code} figure was wrong.")
     if state == "embargoed":
         # Partners with embargo access had it at `published_at`; readers see it at the end.
         article.embargo_until = article.public_at = NOW + timedelta(minutes=spec["embargo_minutes"])
@@ -135,7 +146,19 @@ def story_make(spec: dict, *, language: str, code: str, key, pages, chief) -> Ma
         article.save_revision(user=chief, clean=False)
         article.refresh_from_db()
         assert draft_code not in article.headline  # the row keeps what was published
-    return Made(article, state, code, draft_code)
+    return Made(article, state, code, draft_code, corrected=spec["corrected"] and article.live)
+
+
+def correction_make(article: Article, *, note: str) -> None:
+    article.version += 1
+    article.save(update_fields=["version"])
+    ArticleVersion.objects.create(
+        article=article,
+        number=article.version,
+        kind=VersionKind.CORRECTION,
+        note=note,
+        created_at=article.public_at + timedelta(minutes=1),
+    )
 
 
 def main_stories_choose(made: list[Made], choices: dict) -> None:
@@ -347,6 +370,7 @@ def spec(state: str, **changes) -> dict:
         "person": True,
         "tag": True,
         "project": True,
+        "corrected": True,
         "redrafted": False,
         **changes,
     }
@@ -388,6 +412,16 @@ def test_no_hidden_story_shows_on_any_public_surface_until_readers_may_see_it(
         # Shown where they should be: the test does not pass by showing nothing.
         all_news = surfaces["/en/news/"] + surfaces["/ru/news/"]
         assert sorted(codes_in(all_news, public)) == sorted(s.code for s in public)
+        corrections = " ".join(
+            note.text_content()
+            for language in LANGUAGES
+            for note in html.fromstring(get(client, f"/{language}/corrections/")).cssselect(
+                "article.correction"
+            )
+        )
+        assert sorted(codes_in(corrections, public)) == sorted(
+            s.code for s in public if s.corrected
+        )
         for story in (story for story in made if story.hidden):
             response = client.get(story.article.url)
             assert response.status_code == (410 if story.state == "killed" else 404)
