@@ -142,9 +142,10 @@ def rubrics_attach(articles: Iterable[Article], rubrics: Iterable[Rubric]) -> No
 
 
 def translation_urls(article: Article) -> dict[str, str]:
-    """{language: URL} of the story's live translations in the other editions."""
+    """{language: URL} of the story's translations readers may see, in the other editions: an
+    embargoed or killed one's URL would give its headline away (the slug)."""
     others = (
-        Article.objects.filter(translation_key=article.translation_key, live=True)
+        Article.objects.filter(public_filter(), translation_key=article.translation_key)
         .exclude(locale_id=article.locale_id)
         .select_related("rubric", "locale")
         .only("id", "slug", "rubric", "rubric__url_path", "locale", "locale__language_code")
