@@ -28,7 +28,11 @@ def article_purge(article) -> None:
         .select_related("rubric", "locale")
     )
     generations_raise(article.locale.language_code, *(t.locale.language_code for t in translations))
-    urls = article_urls(article) + [t.url for t in translations]
+    # A translation's page links this story; one readers may not see yet is in no frontend
+    # cache, and its address (the slug says the headline) must not reach a third-party CDN.
+    now = timezone.now()
+    shown = [t for t in translations if t.killed_at is None and t.public_at and t.public_at <= now]
+    urls = article_urls(article) + [t.url for t in shown]
     frontend_purge_on_commit(urls)
 
 
@@ -53,6 +57,7 @@ def article_urls(article) -> list[str]:
         urls += [_reverse(f"edition_feed_{f.name}") for f in FORMATS]
         urls += [_reverse(f"rubric_feed_{f.name}", article.rubric.slug) for f in FORMATS]
         urls += [_reverse("person", person.slug) for person in article.people.all()]
+        urls += [_reverse("author", author.slug) for author in article.authors.all()]
         urls += [_reverse("search:tag", tag.slug) for tag in article.tags.all()]
         if article.public_at:
             day = timezone.localtime(article.public_at)

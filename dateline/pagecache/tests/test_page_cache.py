@@ -1,14 +1,17 @@
 """Readers get cached pages, and never a stale one once a change is published."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from lxml import etree, html
 
 from dateline.conftest import run_worker
-from dateline.newsroom.models import Article
-from dateline.test import admin_publish, article_make
+from dateline.newsroom.models import Article, Rubric
+from dateline.test import admin_publish, article_make, author_make
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 
@@ -194,6 +197,37 @@ def test_publishing_purges_the_frontend_cache_and_retries_a_failed_purge(
     assert {draft.url, "/en/", "/en/news/", "/en/politics/", "/en/rss.xml"} <= set(purged)
     assert purged.count(draft.url) == 2, "purged again after the failure"
     assert {r.headers["Host"] for r in purge_receiver.received} == {"news.example"}
+
+
+def test_publishing_purges_the_byline_page_but_not_an_embargoed_translations_address(
+    client, russian, chief, settings, purge_receiver, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "dateline.pagecache.frontends.HTTPPurgeBackend",
+            "LOCATION": purge_receiver.base_url,
+        }
+    }
+    english_rubrics = Rubric.objects.filter(locale__language_code="en", slug="politics")
+    russian_rubric = Rubric.objects.get(locale__language_code="ru", slug="politics")
+    draft = article_make(english_rubrics.get(), headline="Bylined and purged", live=False)
+    author = author_make(draft.locale_id, name="Olga Reporter", slug="olga-reporter")
+    draft.authors.add(author)
+    secret = article_make(
+        russian_rubric,
+        headline="Embargoed translation",
+        slug="secret-budget-figures",
+        translation_key=draft.translation_key,
+    )
+    secret.embargo_until = secret.public_at = timezone.now() + timedelta(hours=3)
+    secret.save()
+    client.force_login(chief)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_publish(client, draft).status_code == 302
+    purged = [r.path for r in purge_receiver.received if r.method == "PURGE"]
+    assert "/en/authors/olga-reporter/" in purged
+    assert secret.url not in purged
+    assert not [path for path in purged if "secret-budget-figures" in path]
 
 
 def test_articles_the_page_cache_keys_apart(reader, english):
