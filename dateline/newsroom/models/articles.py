@@ -186,6 +186,8 @@ class Article(
         index.FilterField("first_published_at"),
         index.FilterField("public_at"),
         index.FilterField("killed_at"),
+        # The admin's list shows a reporter their own drafts (desks.articles_visible).
+        index.FilterField("owner_id"),
     ]
 
     @classmethod
