@@ -22,7 +22,7 @@ from wagtail.snippets.views import chooser, snippets
 
 from . import desks
 from .models import Article
-from .publishing import PublishingError, article_kill, article_restore
+from .publishing import PublishingError, article_kill, article_restore, article_unpublish
 
 
 class ArticlePermissionPolicy(ModelPermissionPolicy):
@@ -178,6 +178,20 @@ class ArticleUnlockView(snippets.UnlockView):
         if permission == self.permission_required:
             return desks.can_unlock(self.request.user, self.object)
         return super().user_has_permission(permission)
+
+
+class ArticleUnpublishView(snippets.UnpublishView):
+    """Wagtail's Unpublish through the publishing path: a version partners get as withheld."""
+
+    def unpublish(self):
+        refusal = self.run_hook("before_unpublish", self.request, self.object)
+        if refusal is not None:
+            return refusal
+        try:
+            article_unpublish(article=self.object, user=self.request.user)
+        except PublishingError as error:
+            return forbidden(self.request, str(error))
+        return self.run_hook("after_unpublish", self.request, self.object)
 
 
 def access_checked(view_class):

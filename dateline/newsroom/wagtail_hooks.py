@@ -34,6 +34,7 @@ class ArticleViewSet(SnippetViewSet):
     edit_view_class = admin_views.ArticleEditView
     copy_view_class = admin_views.ArticleCopyView
     unlock_view_class = admin_views.ArticleUnlockView
+    unpublish_view_class = admin_views.ArticleUnpublishView
     chooser_viewset_class = admin_views.ArticleChooserViewSet
 
     def construct_view(self, view_class, **kwargs):
