@@ -7,6 +7,7 @@ from wagtail.models import ModelLogEntry
 
 from dateline.newsroom.models import Article
 from dateline.test import (
+    admin_publish,
     article_make,
     chief_editor_make,
     desk_editor_make,
@@ -216,3 +217,14 @@ def test_the_site_history_does_not_show_others_drafts(client, newsroom):
     assert SECRET not in site_history(client)
     client.force_login(newsroom["chief"])
     assert SECRET in site_history(client)
+
+
+def test_the_dashboard_does_not_show_others_scheduled_drafts(client, newsroom):
+    client.force_login(newsroom["chief"])
+    response = admin_publish(client, newsroom["draft"], go_live_at="2099-01-01 12:00")
+    assert response.status_code == 302
+    assert SECRET in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(newsroom["reporter"])
+    assert SECRET not in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(newsroom["owner"])
+    assert SECRET in client.get(reverse("wagtailadmin_home")).content.decode()

@@ -2,6 +2,7 @@
 search and sitemaps at once, the version is recorded, and partners are told to withhold it."""
 
 import json
+from datetime import timedelta
 from urllib.parse import quote
 
 import pytest
@@ -65,9 +66,16 @@ def sitemap_urls(client) -> str:
 
 @pytest.mark.usefixtures("page_cache")
 def test_unpublished_story_leaves_every_public_channel_and_the_cached_pages(
-    client, story, django_capture_on_commit_callbacks
+    client, english, story, django_capture_on_commit_callbacks
 ):
+    _, _, rubrics = english
+    article_make(
+        rubrics["sport"],
+        headline="Older story",
+        published_at=story.public_at - timedelta(hours=1),
+    )
     reader = Client()
+    modified = reader.get("/en/rss.xml")["Last-Modified"]
     assert HEADLINE in headlines(reader.get("/en/news/"))
     assert reader.get("/en/news/")["X-Page-Cache"] == "hit"
     assert found(reader, "grain") == [HEADLINE]
@@ -88,6 +96,8 @@ def test_unpublished_story_leaves_every_public_channel_and_the_cached_pages(
     assert HEADLINE not in headlines(reader.get("/en/economy/"))
     assert found(reader, "grain") == []
     assert HEADLINE not in feed_titles(reader)
+    # A feed reader asking "anything since?" is told yes, not 304.
+    assert reader.get("/en/rss.xml", headers={"If-Modified-Since": modified}).status_code == 200
     assert story.url not in sitemap_urls(reader)
 
 
