@@ -187,10 +187,7 @@ class ArticleUnpublishView(snippets.UnpublishView):
         refusal = self.run_hook("before_unpublish", self.request, self.object)
         if refusal is not None:
             return refusal
-        try:
-            article_unpublish(article=self.object, user=self.request.user)
-        except PublishingError as error:
-            return forbidden(self.request, str(error))
+        article_unpublish(article=self.object, user=self.request.user)
         return self.run_hook("after_unpublish", self.request, self.object)
 
 

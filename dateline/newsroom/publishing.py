@@ -98,11 +98,11 @@ def article_unpublish(
     article = Article.objects.select_for_update().get(pk=article.pk)
     if not article.live:
         return None
-    if article.killed_at is not None:
-        raise PublishingError("This story was killed: it is already withdrawn everywhere.")
     UnpublishAction(article, set_expired=set_expired, user=user, log_action=log_action).execute(
         skip_permission_checks=True
     )
+    if article.killed_at is not None:
+        return None  # already withdrawn everywhere: partners keep the cancellation
     return _version_record(
         article, kind=VersionKind.WITHHOLD, note="", user=user, now=timezone.now(), fields=[]
     )

@@ -8,10 +8,13 @@ from urllib.parse import quote
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from lxml import etree, html
 
 from dateline.conftest import run_worker
 from dateline.newsroom.models import Article, VersionKind
+from dateline.newsroom.publishing import article_kill
+from dateline.newsroom.tasks import release_scheduled
 from dateline.search.tests.helpers import found
 from dateline.test import (
     admin_publish,
@@ -168,3 +171,23 @@ def test_reporters_and_other_desks_cannot_unpublish_and_the_story_stays(
     assert unpublish(client, story, django_capture_on_commit_callbacks).status_code == 302
     story.refresh_from_db()
     assert not story.live
+
+
+def test_a_story_past_its_expiry_is_withheld_as_an_unpublish_is_and_a_killed_one_stays_killed(
+    english, story, django_capture_on_commit_callbacks
+):
+    _, _, rubrics = english
+    killed = article_make(rubrics["politics"], headline="Killed story")
+    article_kill(article=killed, user=chief_editor_make(), reason="Legal")
+    past = timezone.now() - timedelta(minutes=1)
+    Article.objects.filter(pk__in=[story.pk, killed.pk]).update(expire_at=past)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        release_scheduled.call()
+
+    story.refresh_from_db()
+    assert not story.live and story.expired
+    assert [v.kind for v in story.versions.all()] == [VersionKind.FIRST, VersionKind.WITHHOLD]
+    killed.refresh_from_db()
+    assert not killed.live
+    assert [v.kind for v in killed.versions.all()] == [VersionKind.FIRST, VersionKind.KILL]
