@@ -1,20 +1,28 @@
-"""Newsroom views in the Wagtail admin: the article editor's rules, kill and restore."""
+"""Newsroom views in the Wagtail admin: who sees which story, the editor's rules, kill and
+restore."""
 
 from django import forms
 from django.contrib import messages
-from django.db.models import F
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, F, Q
+from django.db.models.functions import Cast
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.views.generic.models import CopyViewMixin
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.models import ModelLogEntry
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.search.backends import get_search_backend
-from wagtail.snippets.views import snippets
+from wagtail.snippets.views import chooser, snippets
 
 from . import desks
 from .models import Article
-from .publishing import PublishingError, article_kill, article_restore
+from .publishing import PublishingError, article_kill, article_restore, article_unpublish
 
 
 class ArticlePermissionPolicy(ModelPermissionPolicy):
@@ -23,8 +31,10 @@ class ArticlePermissionPolicy(ModelPermissionPolicy):
     def user_has_permission_for_instance(self, user, action, instance):
         if not super().user_has_permission_for_instance(user, action, instance):
             return False
-        if action in ("change", "delete", "lock", "unlock"):
+        if action in ("change", "delete", "lock"):
             return desks.can_edit(user, instance)
+        if action == "unlock":
+            return desks.can_unlock(user, instance)
         if action == "publish":
             return desks.can_publish(user, instance.rubric_id)
         return True
@@ -34,6 +44,30 @@ def forbidden(request, message: str):
     return TemplateResponse(
         request, "newsroom/admin/forbidden.html", {"message": message}, status=403
     )
+
+
+NOT_YOURS = "This story belongs to another reporter or to a desk you are not on."
+
+
+class ArticleAccessMixin:
+    """Every admin view of one story answers 403 unless the user may edit it (desks.can_edit),
+    before Wagtail's own checks, which mostly ask for the model's permissions only: a reporter
+    never reads, previews, compares, locks or copies another's draft."""
+
+    refused = False
+
+    def setup(self, request, *args, **kwargs):
+        try:
+            super().setup(request, *args, **kwargs)
+        except PermissionDenied:
+            # Preview and copy check the story while loading it; they answer as the others.
+            self.refused = True
+
+    def dispatch(self, request, *args, **kwargs):
+        article = getattr(self, "object", None)
+        if self.refused or (article and article.pk and not desks.can_edit(request.user, article)):
+            return forbidden(request, NOT_YOURS)
+        return super().dispatch(request, *args, **kwargs)
 
 
 def _posted_rubric_id(request) -> int | None:
@@ -94,7 +128,8 @@ class ArticleIndexView(snippets.IndexView):
 
     def get_base_queryset(self):
         # The list shows each story's rubric and edition: read with the stories, not per row.
-        return super().get_base_queryset().select_related("rubric", "locale")
+        articles = super().get_base_queryset().select_related("rubric", "locale")
+        return desks.articles_visible(self.request.user, articles)
 
     def order_queryset(self, queryset):
         # Drafts (no public time yet) first on every database: PostgreSQL puts NULL first in
@@ -130,13 +165,75 @@ class ArticleCreateView(PublishRulesMixin, snippets.CreateView):
 
 
 class ArticleEditView(PublishRulesMixin, snippets.EditView):
-    def dispatch(self, request, *args, **kwargs):
-        if not desks.can_edit(request.user, self.object):
-            return forbidden(
-                request,
-                "This story belongs to another reporter or to a desk you are not on.",
-            )
-        return super().dispatch(request, *args, **kwargs)
+    pass
+
+
+class ArticleCopyView(CopyViewMixin, ArticleCreateView):
+    """A copy is a new draft of whoever copies (not of the original's owner)."""
+
+
+class ArticleUnlockView(snippets.UnlockView):
+    def user_has_permission(self, permission):
+        # Wagtail asks for the model's unlock permission, which reporters lack.
+        if permission == self.permission_required:
+            return desks.can_unlock(self.request.user, self.object)
+        return super().user_has_permission(permission)
+
+
+class ArticleUnpublishView(snippets.UnpublishView):
+    """Wagtail's Unpublish through the publishing path: a version partners get as withheld."""
+
+    def unpublish(self):
+        refusal = self.run_hook("before_unpublish", self.request, self.object)
+        if refusal is not None:
+            return refusal
+        article_unpublish(article=self.object, user=self.request.user)
+        return self.run_hook("after_unpublish", self.request, self.object)
+
+
+def access_checked(view_class):
+    """`view_class` with ArticleAccessMixin first, unless it has it already."""
+    if issubclass(view_class, ArticleAccessMixin):
+        return view_class
+    return type(f"Article{view_class.__name__}", (ArticleAccessMixin, view_class), {})
+
+
+class VisibleArticlesMixin:
+    def get_object_list(self):
+        return desks.articles_visible(self.request.user, super().get_object_list())
+
+
+class ArticleChosenView(chooser.SnippetChosenView):
+    def get_object(self, pk):
+        article = super().get_object(pk)
+        if not desks.articles_visible(self.request.user, Article.objects.filter(pk=article.pk)):
+            raise Http404
+        return article
+
+
+class ArticleChooserViewSet(chooser.SnippetChooserViewSet):
+    """The article chooser offers what the article list shows."""
+
+    choose_view_class = type("ChooseView", (VisibleArticlesMixin, chooser.ChooseView), {})
+    choose_results_view_class = type(
+        "ChooseResultsView", (VisibleArticlesMixin, chooser.ChooseResultsView), {}
+    )
+    chosen_view_class = ArticleChosenView
+
+
+class SiteHistoryView(LogEntriesView):
+    """Wagtail's site history report without the entries of stories the user may not see."""
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if queryset.model is not ModelLogEntry or desks.is_chief(self.request.user):
+            return queryset
+        visible = desks.articles_visible(self.request.user, Article.objects.all())
+        visible_ids = visible.annotate(key=Cast("pk", CharField())).values("key")
+        return queryset.filter(
+            ~Q(content_type=ContentType.objects.get_for_model(Article))
+            | Q(object_id__in=visible_ids)
+        )
 
 
 class KillForm(forms.Form):

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
+from . import desks
 from .models import Article
 
 
@@ -13,7 +14,9 @@ class DeskDashboardPanel(Component):
 
     def get_context_data(self, parent_context):
         now = timezone.now()
-        stories = Article.objects.select_related("rubric", "locale")
+        user = parent_context["request"].user
+        # Scheduled stories are drafts until they go live: only those the user may see.
+        stories = desks.articles_visible(user, Article.objects.select_related("rubric", "locale"))
         return {
             "scheduled": stories.filter(
                 live=False, latest_revision__approved_go_live_at__isnull=False

@@ -1,6 +1,7 @@
 """Who may do what in the newsroom: roles (groups) and desks (rubrics per group)."""
 
 from django.contrib.auth.models import Group
+from django.db.models import Q, QuerySet
 
 from .models import Article
 
@@ -55,6 +56,28 @@ def can_edit(user, article: Article) -> bool:
     if user.has_perm("newsroom.publish_article"):
         return user_works_rubric(user, article.rubric_id)
     return article.owner_id == user.pk and not article.live
+
+
+def can_unlock(user, article: Article) -> bool:
+    """Editors with the unlock permission lift any lock they may edit under; a reporter lifts
+    any lock on their own draft, so that nobody can shut them out of it."""
+    if not can_edit(user, article):
+        return False
+    return user.has_perm("newsroom.unlock_article") or article.owner_id == user.pk
+
+
+def articles_visible(user, articles: QuerySet[Article]) -> QuerySet[Article]:
+    """The stories `user` may find in the admin: those they may edit, and published ones.
+
+    A reporter never sees another's draft, a desk editor never another desk's (lists,
+    search, chooser, site history); every story view answers by `can_edit` itself.
+    """
+    if is_chief(user):
+        return articles
+    published = Q(live=True, killed_at__isnull=True)
+    if user.has_perm("newsroom.publish_article"):
+        return articles.filter(published | Q(rubric_id__in=desk_rubric_ids(user)))
+    return articles.filter(published | Q(owner_id=user.pk))
 
 
 def can_kill(user) -> bool:

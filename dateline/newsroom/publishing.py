@@ -1,4 +1,4 @@
-"""The publishing path of a story, top to bottom: publish, correct, kill, restore.
+"""The publishing path of a story, top to bottom: publish, correct, unpublish, kill, restore.
 
 Wagtail publishes (from the editor, a workflow approval or the schedule) and then calls
 `article_published`, which records the public version readers and partners get. Follow-ups
@@ -10,6 +10,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 from wagtail.models import Revision
 from wagtail.search import index as search_index
@@ -85,6 +86,26 @@ def _forget_change_label(revision: Revision) -> None:
     revision.content["change_kind"] = ""
     revision.content["change_note"] = ""
     revision.save(update_fields=["content"])
+
+
+@transaction.atomic
+def article_unpublish(
+    *, article: Article, user=None, set_expired: bool = False, log_action=True
+) -> ArticleVersion | None:
+    """Take a story off the site, feeds, search and sitemaps for now (Wagtail's Unpublish or
+    expiry): partners are told to withhold it; publishing it again brings it back as a new
+    version. A kill is the permanent withdrawal. None when it was not published."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if not article.live:
+        return None
+    UnpublishAction(article, set_expired=set_expired, user=user, log_action=log_action).execute(
+        skip_permission_checks=True
+    )
+    if article.killed_at is not None:
+        return None  # already withdrawn everywhere: partners keep the cancellation
+    return _version_record(
+        article, kind=VersionKind.WITHHOLD, note="", user=user, now=timezone.now(), fields=[]
+    )
 
 
 @transaction.atomic

@@ -32,6 +32,15 @@ class ArticleViewSet(SnippetViewSet):
     index_view_class = admin_views.ArticleIndexView
     add_view_class = admin_views.ArticleCreateView
     edit_view_class = admin_views.ArticleEditView
+    copy_view_class = admin_views.ArticleCopyView
+    unlock_view_class = admin_views.ArticleUnlockView
+    unpublish_view_class = admin_views.ArticleUnpublishView
+    chooser_viewset_class = admin_views.ArticleChooserViewSet
+
+    def construct_view(self, view_class, **kwargs):
+        # Every view of one story (edit, history, revisions, preview, lock, workflow…), those
+        # Wagtail adds later included, first checks that the user may edit that story.
+        return super().construct_view(admin_views.access_checked(view_class), **kwargs)
 
     @property
     def permission_policy(self):

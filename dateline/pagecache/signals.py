@@ -1,27 +1,22 @@
 """Changes made outside the publishing path that readers see: pages of the editions
 (Wagtail's publish/unpublish, page privacy), people, tags, the directory, settings, the
 weather in the header.
-Stories themselves are purged by dateline.newsroom.publishing, where a publish is followed
-top to bottom; only Wagtail's own "Unpublish" of a story arrives here.
+Stories themselves are purged by dateline.newsroom.publishing, where a publish (and
+Wagtail's Unpublish, through Article.unpublish) is followed top to bottom.
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, unpublished
+from wagtail.signals import page_published, page_unpublished
 
 from dateline.directory.models import GovernmentBody, GovernmentBodyCategory
-from dateline.newsroom.models import Article, Author, Edition, Person
+from dateline.newsroom.models import Author, Edition, Person
 from dateline.public.models import SubscribeSettings
 from dateline.weather.models import Observation
 
-from .purge import article_purge, edition_purge
-
-
-@receiver(unpublished, sender=Article)
-def _article_unpublished(sender, instance, **kwargs):
-    article_purge(instance)
+from .purge import edition_purge
 
 
 @receiver(page_published)

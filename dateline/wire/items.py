@@ -68,7 +68,7 @@ class WireItem:
     uri: str
     version: int
     signal: str  # the VersionKind of this version: first, revision, update, correction…
-    canceled: bool
+    pubstatus: str  # IPTC: usable, withheld (unpublished for now) or canceled (killed)
     language: str
     first_created: datetime
     version_created: datetime
@@ -93,6 +93,15 @@ class WireItem:
     provider_url: str
 
     @property
+    def canceled(self) -> bool:
+        return self.pubstatus == "canceled"
+
+    @property
+    def withdrawn(self) -> bool:
+        """Killed or withheld: partners get only what identifies the story, and why."""
+        return self.pubstatus != "usable"
+
+    @property
     def byline(self) -> str:
         return ", ".join(self.authors)
 
@@ -113,14 +122,15 @@ def item_from_version(version: ArticleVersion, *, show_embargo: bool) -> WireIte
     """The WireItem of `version`, the article's newest; `show_embargo` for allowed partners."""
     article = version.article
     edition = article.locale.edition
-    canceled = article.killed_at is not None
+    pubstatus = _pubstatus(article, version)
     dateline = style.dateline(
         city=article.dateline_city,
         published_at=article.public_at or version.created_at,
         edition=edition,
     )
-    # A killed story is not sent again: partners get what identifies it and the reason.
-    body = "" if canceled else _body(article, dateline)
+    # A withdrawn story is not sent again: partners get what identifies it and the reason.
+    withdrawn = pubstatus != "usable"
+    body = "" if withdrawn else _body(article, dateline)
     embargoed = None
     if show_embargo and article.first_published_at and article.public_at:
         # The embargo partners were given is the moment readers first saw (or will see) it.
@@ -129,7 +139,7 @@ def item_from_version(version: ArticleVersion, *, show_embargo: bool) -> WireIte
         uri=item_uri(article),
         version=version.number,
         signal=version.kind,
-        canceled=canceled,
+        pubstatus=pubstatus,
         language=edition.language,
         first_created=article.first_published_at or version.created_at,
         version_created=version.created_at,
@@ -151,7 +161,7 @@ def item_from_version(version: ArticleVersion, *, show_embargo: bool) -> WireIte
         ),
         places=(Concept(article.dateline_city),) if article.dateline_city else (),
         keywords=tuple(tag.name for tag in article.tags.all()),
-        picture=None if canceled else _picture(article),
+        picture=None if withdrawn else _picture(article),
         ednote=_ednote(version),
         web_url=absolute(article.url),
         provider=edition.agency_name,
@@ -163,6 +173,14 @@ def _body(article: Article, dateline: str) -> str:
     """The story as readers see it below the headline: dateline and lead, then the body."""
     lead = lead_paragraph(dateline=dateline, lead=article.lead)
     return lead + body_html(article.body, base_url=base_url(), image_url=_inline_image)
+
+
+def _pubstatus(article: Article, version: ArticleVersion) -> str:
+    if article.killed_at is not None:
+        return "canceled"
+    if version.kind == VersionKind.WITHHOLD:
+        return "withheld"
+    return "usable"
 
 
 def _topic(article: Article) -> Concept:
@@ -180,6 +198,8 @@ def _ednote(version: ArticleVersion) -> str:
         return f"Correction: {note}" if note else "Correction."
     if version.kind == VersionKind.KILL:
         return f"Kill: withdrawn, do not use. {note}".strip()
+    if version.kind == VersionKind.WITHHOLD:
+        return f"Withheld: do not use until a new version is sent. {note}".strip()
     if version.kind == VersionKind.RESTORE:
         return f"Restored after a kill. {note}".strip()
     return note

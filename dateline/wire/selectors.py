@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 
 from django.db.models import F, Q, QuerySet
 
-from dateline.newsroom.models import ArticleVersion, Edition, Rubric
+from dateline.newsroom.models import ArticleVersion, Edition, Rubric, VersionKind
 
 from .models import Partner
 
@@ -67,8 +67,9 @@ def partner_versions(*, partner: Partner, now: datetime) -> QuerySet[ArticleVers
     """The newest version of every story the partner may see now, annotated with `changed_at`."""
     versions = ArticleVersion.objects.filter(
         partner_scope(partner).q(),
+        # An unpublished story stays, as its withholding, until it is published again.
+        Q(article__live=True) | Q(kind=VersionKind.WITHHOLD),
         number=F("article__version"),
-        article__live=True,
         article__public_at__isnull=False,
     )
     if partner.embargo_allowed:

@@ -186,6 +186,8 @@ class Article(
         index.FilterField("first_published_at"),
         index.FilterField("public_at"),
         index.FilterField("killed_at"),
+        # The admin's list shows a reporter their own drafts (desks.articles_visible).
+        index.FilterField("owner_id"),
     ]
 
     @classmethod
@@ -295,6 +297,16 @@ class Article(
             article_published(article_id=self.pk, revision=revision, user=kwargs.get("user"))
         return result
 
+    def unpublish(self, set_expired=False, commit=True, user=None, log_action=True):
+        """Wagtail's unpublish (admin, expiry), through the agency's withdrawal: readers and
+        partners are told (dateline.newsroom.publishing.article_unpublish)."""
+        from ..publishing import article_unpublish
+
+        if not commit:
+            return super().unpublish(set_expired, commit, user, log_action)
+        article_unpublish(article=self, user=user, set_expired=set_expired, log_action=log_action)
+        self.refresh_from_db()
+
     def get_preview_template(self, request, mode_name):
         return "newsroom/article.html"
 
@@ -310,6 +322,7 @@ class VersionKind(models.TextChoices):
     UPDATE = "update", "Update"
     CORRECTION = "correction", "Correction"
     KILL = "kill", "Killed"
+    WITHHOLD = "withhold", "Withheld (unpublished)"
     RESTORE = "restore", "Restored"
 
 

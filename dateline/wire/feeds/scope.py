@@ -76,15 +76,15 @@ def feed_state(scope: FeedScope, *, format_name: str) -> FeedState:
     The ETag hashes the listed stories' ids and versions: it changes when a story is added
     (published, or its embargo ends), republished, killed, unpublished or restored.
     Last-Modified is the newest of those moments that the data records: publication,
-    republication, and kills and restores (which drop or bring back a story without touching
-    the others), so a client that only sends If-Modified-Since sees those too. An unpublish
-    from the admin or a story moved to another rubric records no time: only the ETag moves.
+    republication, and kills, unpublishes and restores (which drop or bring back a story
+    without touching the others), so a client that only sends If-Modified-Since sees those
+    too. A story moved to another rubric records no time: only the ETag moves.
     """
     rows = list(
         scope.articles().values_list("pk", "version", "public_at", "last_published_at")[:FEED_SIZE]
     )
     withdrawals = ArticleVersion.objects.filter(
-        kind__in=(VersionKind.KILL, VersionKind.RESTORE),
+        kind__in=(VersionKind.KILL, VersionKind.WITHHOLD, VersionKind.RESTORE),
         article__locale_id=scope.edition.locale_id,
         created_at__lte=scope.now,
     )

@@ -1,10 +1,10 @@
 """IPTC NewsML-G2 2.35 newsItems (and a newsMessage of several) of a WireItem.
 
 itemMeta carries the item's life: class ninat:text, provider, versionCreated, firstCreated,
-embargoed, pubStatus (stat:canceled for a kill), edNote and signal (sig:update,
-sig:correction). contentMeta describes it: urgency, located, creators, language, subjects
-(medtop: for the rubric, cpnat:person, cpnat:geoArea), keywords, headline, dateline, by and
-the lead as a summary. The body is XHTML in contentSet/inlineXML.
+embargoed, pubStatus (stat:canceled for a kill, stat:withheld for an unpublish), edNote and
+signal (sig:update, sig:correction). contentMeta describes it: urgency, located, creators,
+language, subjects (medtop: for the rubric, cpnat:person, cpnat:geoArea), keywords, headline,
+dateline, by and the lead as a summary. The body is XHTML in contentSet/inlineXML.
 """
 
 from datetime import datetime
@@ -51,7 +51,7 @@ def news_item(item: WireItem) -> etree._Element:
     _named(_el(rights, "copyrightHolder", uri=item.provider_url), item.provider)
     _item_meta(root, item)
     _content_meta(root, item)
-    if not item.canceled:
+    if not item.withdrawn:
         inline = _el(
             _el(root, "contentSet"),
             "inlineXML",
@@ -89,12 +89,12 @@ def _item_meta(root: etree._Element, item: WireItem) -> None:
     _el(meta, "firstCreated", time(item.first_created))
     if item.embargoed:
         _el(meta, "embargoed", time(item.embargoed))
-    _el(meta, "pubStatus", qcode="stat:canceled" if item.canceled else "stat:usable")
+    _el(meta, "pubStatus", qcode=f"stat:{item.pubstatus}")
     if item.ednote:
         _el(meta, "edNote", item.ednote)
     if signal := SIGNALS.get(item.signal):
         _el(meta, "signal", qcode=signal)
-    if item.canceled:
+    if item.withdrawn:
         return
     _el(meta, "link", rel="irel:seeAlso", href=item.web_url, contenttype="text/html")
     if item.picture:
@@ -111,7 +111,7 @@ def _item_meta(root: etree._Element, item: WireItem) -> None:
 
 def _content_meta(root: etree._Element, item: WireItem) -> None:
     meta = _el(root, "contentMeta")
-    if item.canceled:
+    if item.withdrawn:
         _el(meta, "headline", item.headline)
         return
     if item.picture:

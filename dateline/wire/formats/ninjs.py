@@ -3,7 +3,8 @@
 2.x and 3.x forbid any property their schema does not name, so every key here is one of
 IPTC's; 3.x spells properties in camelCase, 2.x in lowercase, 1.6 has flat `headline`,
 `body_html`, `description_*` properties and keyed `associations` / `renditions` objects.
-A killed story is sent as pubStatus "canceled" with only what identifies it.
+A killed story is sent as pubStatus "canceled", an unpublished one as "withheld", with only
+what identifies it.
 """
 
 from datetime import UTC, datetime
@@ -19,7 +20,7 @@ def time(moment: datetime) -> str:
 
 def ninjs_31(item: WireItem) -> dict:
     doc = _core(item, "3.1", camel=True)
-    if item.canceled:
+    if item.withdrawn:
         return doc
     doc.update(
         {
@@ -44,7 +45,7 @@ def ninjs_31(item: WireItem) -> dict:
 
 def ninjs_22(item: WireItem) -> dict:
     doc = _core(item, "2.2", camel=False)
-    if item.canceled:
+    if item.withdrawn:
         return doc
     doc.update(
         {
@@ -73,11 +74,11 @@ def ninjs_16(item: WireItem) -> dict:
         "$standard": {"name": "ninjs", "version": "1.6", "schema": SCHEMA.format("1.6")},
         "type": "text",
         # 1.6 has its own words for what 2.x and 3.x call partial and full.
-        "representationtype": "incomplete" if item.canceled else "complete",
+        "representationtype": "incomplete" if item.withdrawn else "complete",
         "version": str(item.version),
         "firstcreated": time(item.first_created),
         "versioncreated": time(item.version_created),
-        "pubstatus": "canceled" if item.canceled else "usable",
+        "pubstatus": item.pubstatus,
         "language": item.language,
         "headline": item.headline,
     }
@@ -85,7 +86,7 @@ def ninjs_16(item: WireItem) -> dict:
         doc["embargoed"] = time(item.embargoed)
     if item.ednote:
         doc["ednote"] = item.ednote
-    if item.canceled:
+    if item.withdrawn:
         return doc
     doc.update(
         {
@@ -125,15 +126,15 @@ def _core(item: WireItem, version: str, *, camel: bool) -> dict:
         "uri": item.uri,
         "standard": {"name": "ninjs", "version": version, "schema": SCHEMA.format(version)},
         "type": "text",
-        key("representationType"): "partial" if item.canceled else "full",
+        key("representationType"): "partial" if item.withdrawn else "full",
         "version": str(item.version),
         key("firstCreated"): time(item.first_created),
         key("versionCreated"): time(item.version_created),
-        key("pubStatus"): "canceled" if item.canceled else "usable",
+        key("pubStatus"): item.pubstatus,
         "language": item.language,
         "headlines": [{"role": "main", "value": item.headline}],
     }
-    if not item.canceled:
+    if not item.withdrawn:
         doc[key("contentCreated")] = time(item.content_created)
     if item.embargoed:
         doc["embargoedUntil" if camel else "embargoed"] = time(item.embargoed)

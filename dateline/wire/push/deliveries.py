@@ -57,7 +57,7 @@ def deliveries_create(*, version_id: int, now: datetime | None = None) -> list[D
             continue
         due = now
         if embargoed and not partner.embargo_allowed:
-            if version.kind == VersionKind.KILL:
+            if version.kind in (VersionKind.KILL, VersionKind.WITHHOLD):
                 continue  # the story never existed for this partner
             due = article.public_at
         delivery, new = Delivery.objects.get_or_create(

@@ -19,7 +19,7 @@ def slugs_fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("newsroom", "0006_article_admin_order"),
+        ("newsroom", "0007_article_version_withhold"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
