@@ -33,7 +33,8 @@ NEWSML = "{http://iptc.org/std/nar/2006-10-01/}"
 
 
 @pytest.fixture
-def receiver():
+def receiver(settings):
+    settings.WIRE_PUSH_ALLOWED_HOSTS = ["127.0.0.1"]  # pushes go to public addresses only
     server = Receiver().start()
     yield server
     server.stop()
