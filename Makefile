@@ -33,18 +33,26 @@ demo: install
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py demo_content
 	@# The worker runs background work (scheduled releases, weather, search index) beside
-	@# the site and stops with it.
-	$(PY) manage.py worker > var/worker.log 2>&1 & worker=$$!; \
+	@# the site and stops with it. It waits out database errors itself; should it die
+	@# anyway, this loop notes the exit in var/worker.log and starts it again.
+	( trap 'kill $$child 2>/dev/null; exit' TERM; \
+	  while :; do \
+	    $(PY) manage.py worker & child=$$!; wait $$child; status=$$?; \
+	    echo "$$(date '+%F %T') worker exited with status $$status; restarting it in 2 s"; \
+	    sleep 2; \
+	  done ) > var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	echo "Worker running (log: var/worker.log)"; \
 	DATELINE_SERVE_MEDIA=1 $(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 # Debian packages the tests need: chromium (browser tests), a Java runtime and npm (the Nu
-# HTML Checker), nginx with its cache purge module (the production recipe's check).
-# Installed when missing and we are root.
+# HTML Checker), nginx with its cache purge module (the production recipe's check), Redis
+# (the recipe's cache, and the outage tests' own server), PostgreSQL's server (the worker's
+# restart test starts a cluster of its own). Installed when missing and we are root.
 DEBIAN_TEST_PACKAGES := chromium:/usr/bin/chromium default-jre-headless:java npm:npm \
 	nginx-light:/usr/sbin/nginx \
-	libnginx-mod-http-cache-purge:/usr/lib/nginx/modules/ngx_http_cache_purge_module.so
+	libnginx-mod-http-cache-purge:/usr/lib/nginx/modules/ngx_http_cache_purge_module.so \
+	redis-server:/usr/bin/redis-server postgresql:/usr/lib/postgresql/*/bin/initdb
 browser:
 	@missing=""; for entry in $(DEBIAN_TEST_PACKAGES); do \
 		package=$${entry%%:*}; command=$${entry#*:}; \

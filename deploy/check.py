@@ -3,11 +3,12 @@
     .venv/bin/python deploy/check.py            # a fresh SQLite database with the demo
     .venv/bin/python deploy/check.py --database-url postgres://postgres@127.0.0.1:5432/x
 
-Starts gunicorn (2 workers), the task worker and nginx (deploy/nginx.conf) with the Redis
-cache, then checks as a reader would: nginx answers a page from its cache; a story published
-in the newsroom is on All news, the edition home, the rubric, the RSS feed and its own URL
-through nginx within a second (PURGE from the worker); a signed-in editor is never served
-from nginx's cache. Prints the times; exits non-zero when a check fails.
+Starts gunicorn (2 workers), the task worker, nginx (deploy/nginx.conf) and a redis-server
+for the cache (or uses --redis-url), each on a port found free, then checks as a reader would:
+nginx answers a page from its cache; a story published in the newsroom is on All news, the
+edition home, the rubric, the RSS feed and its own URL through nginx within a second (PURGE
+from the worker); a signed-in editor is never served from nginx's cache. Prints the times;
+exits non-zero when a check fails.
 """
 
 import argparse
@@ -18,14 +19,18 @@ import sys
 import time
 import urllib.request
 
-from stack import NGINX_PACKAGES, PYTHON, ROOT, Stack, debian_packages_ensure
+import redis
+from stack import CHECK_PACKAGES, PYTHON, ROOT, Stack, debian_packages_ensure, free_port
 
-APP_PORT, NGINX_PORT = 8601, 8600
 HEADLINE = "Recipe check: river shipping season opens"
 
 
+# nginx's address, once started.
+SITE = {"url": ""}
+
+
 def get(path: str, cookie: str = "") -> tuple[int, dict, str]:
-    request = urllib.request.Request(f"http://127.0.0.1:{NGINX_PORT}{path}")  # noqa: S310
+    request = urllib.request.Request(SITE["url"] + path)  # noqa: S310
     if cookie:
         request.add_header("Cookie", cookie)
     try:
@@ -38,37 +43,33 @@ def get(path: str, cookie: str = "") -> tuple[int, dict, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/5")
+    parser.add_argument("--redis-url", help="Default: a redis-server of the check's own.")
     args = parser.parse_args()
-    debian_packages_ensure(NGINX_PACKAGES)
+    debian_packages_ensure(CHECK_PACKAGES)
     run_dir = ROOT / "var" / "recipe"
-    database_url = args.database_url
-    if not database_url:
-        shutil.rmtree(run_dir, ignore_errors=True)
-        run_dir.mkdir(parents=True)
-        database_url = f"sqlite:///{run_dir / 'db.sqlite3'}"
-    env = {
-        "DATABASE_URL": database_url,
-        "REDIS_URL": args.redis_url,
-        "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{NGINX_PORT}/purge",
-        "SITE_URL": f"http://127.0.0.1:{NGINX_PORT}",
-        "DJANGO_SETTINGS_MODULE": "dateline.settings",
-    }
-    os.environ.update(env)
-    manage = [str(PYTHON), "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, check=True)  # noqa: S603
-    subprocess.run([*manage, "demo_content"], cwd=ROOT, check=True)  # noqa: S603
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, check=True)  # noqa: S603
-    subprocess.run(["redis-cli", "-u", args.redis_url, "flushdb"], check=True)  # noqa: S603, S607
-
+    shutil.rmtree(run_dir, ignore_errors=True)
     stack = Stack(run_dir)
     failures = []
     try:
-        stack.gunicorn(port=APP_PORT, env=env)
+        if args.redis_url:
+            redis.Redis.from_url(args.redis_url).flushdb()
+        env = {
+            "DATABASE_URL": args.database_url or f"sqlite:///{run_dir / 'db.sqlite3'}",
+            "REDIS_URL": args.redis_url or stack.redis(port=free_port()),
+            "DJANGO_SETTINGS_MODULE": "dateline.settings",
+        }
+        os.environ.update(env)
+        site_prepare()
+        # Ports taken just before the servers start, so that nothing else takes them between.
+        app_port, nginx_port = free_port(), free_port()
+        SITE["url"] = f"http://127.0.0.1:{nginx_port}"
+        env |= {"FRONTEND_CACHE_PURGE_URL": f"{SITE['url']}/purge", "SITE_URL": SITE["url"]}
+        os.environ.update(env)
+        stack.gunicorn(port=app_port, env=env)
         stack.worker(env=env)
         stack.nginx(
-            port=NGINX_PORT,
-            app_port=APP_PORT,
+            port=nginx_port,
+            app_port=app_port,
             static_root=ROOT / "static",
             media_root=ROOT / "media",
         )
@@ -81,6 +82,13 @@ def main() -> None:
         print("FAILED:\n  " + "\n  ".join(failures))
         sys.exit(1)
     print("recipe check passed")
+
+
+def site_prepare() -> None:
+    manage = [str(PYTHON), "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, check=True)  # noqa: S603
+    subprocess.run([*manage, "demo_content"], cwd=ROOT, check=True)  # noqa: S603
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, check=True)  # noqa: S603
 
 
 def check_cached() -> list[str]:

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -69,13 +70,35 @@ class Stack:
                 media_root=media_root,
             )
         )
+        # Started as root, nginx runs its workers as www-data, which cannot reach a checkout
+        # in a private (0700) directory such as /root/dateline: its cache and temporary files
+        # under run_dir, its static files. Here they run as the user who started the check.
+        # (In production nginx's workers stay www-data, with paths of their own.)
+        directives = "daemon off;" + (" user root;" if os.geteuid() == 0 else "")
         process = subprocess.Popen(  # noqa: S603
-            ["/usr/sbin/nginx", "-c", str(conf), "-p", str(nginx_dir), "-g", "daemon off;"],
+            ["/usr/sbin/nginx", "-c", str(conf), "-p", str(nginx_dir), "-g", directives],
             stdout=subprocess.DEVNULL,
             stderr=open(nginx_dir / "stderr.log", "w"),  # noqa: SIM115
         )
         self.processes.append(process)
         wait_http(f"http://127.0.0.1:{port}/robots.txt")
+
+    def redis(self, *, port: int) -> str:
+        """A redis-server of the stack's own (nothing saved to disk); returns its URL."""
+        process = subprocess.Popen(  # noqa: S603
+            [str(REDIS_SERVER), "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+            + ["--appendonly", "no", "--dir", str(self.run_dir)],
+            stdout=open(self.run_dir / f"redis-{port}.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+        self.processes.append(process)
+        url = f"redis://127.0.0.1:{port}/0"
+        deadline = time.monotonic() + 30
+        while not _redis_answers(url):
+            if time.monotonic() > deadline or process.poll() is not None:
+                sys.exit(f"redis-server on port {port} did not start")
+            time.sleep(0.1)
+        return url
 
     def stop(self) -> None:
         for process in reversed(self.processes):
@@ -100,11 +123,29 @@ def wait_http(url: str, timeout: float = 60) -> None:
     sys.exit(f"{url} did not answer in {timeout} s")
 
 
+def _redis_answers(url: str) -> bool:
+    import redis
+
+    try:
+        return redis.Redis.from_url(url, socket_timeout=1).ping()
+    except redis.ConnectionError:
+        return False
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on now (the OS's choice), for a server started next."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+REDIS_SERVER = Path("/usr/bin/redis-server")
 NGINX_PACKAGES = {
     "nginx-light": Path("/usr/sbin/nginx"),
     "libnginx-mod-http-cache-purge": Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so"),
 }
 BENCH_PACKAGES = {**NGINX_PACKAGES, "wrk": Path("/usr/bin/wrk")}
+CHECK_PACKAGES = {**NGINX_PACKAGES, "redis-server": REDIS_SERVER}
 
 
 def debian_packages_ensure(wanted: dict[str, Path] = BENCH_PACKAGES) -> None:

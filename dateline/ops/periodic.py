@@ -4,6 +4,8 @@ The worker runs `Scheduler.tick()` every second beside django-tasks' database wo
 is not enqueued again while an earlier run is still waiting or running, so a slow worker
 never piles them up. Two workers with schedulers may enqueue the same task twice in the same
 second; every periodic task is idempotent, so that costs a little work and nothing else.
+A database error stops the tick (the worker waits and ticks again) and leaves what was due
+still due, so a lock or a restart delays a periodic task but never skips a run.
 """
 
 import logging
@@ -14,6 +16,8 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+
+from dateline.ops.backoff import DATABASE_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -32,15 +36,16 @@ class Scheduler:
         for path, interval in self.schedule.items():
             if now < self.next_due.get(path, 0):
                 continue
+            if not _pending(path):
+                try:
+                    import_string(path).enqueue()
+                except DATABASE_ERRORS:
+                    raise
+                except Exception:  # one broken task must not stop the others' schedule
+                    logger.exception("Could not enqueue periodic task %s", path)
+                else:
+                    enqueued.append(path)
             self.next_due[path] = now + interval
-            if _pending(path):
-                continue
-            try:
-                import_string(path).enqueue()
-            except Exception:  # one broken task must not stop the others' schedule
-                logger.exception("Could not enqueue periodic task %s", path)
-                continue
-            enqueued.append(path)
         return enqueued
 
 
