@@ -95,6 +95,27 @@ def edition_home_share(
     return ShareMeta(open_graph, _x_card(request, title, description, photo, alt))
 
 
+def hreflang(versions: dict[str, str], *, x_default: str = "") -> list[tuple[str, str]]:
+    """[(hreflang, URL)] of a page translated into other editions: its versions by language
+    (its own included), then "x-default" for readers of any other language; [] for a page in
+    one language. The x-default is the version in the first of the site's languages the page
+    has (settings.LANGUAGES: English when there is one), not each page's own: every version
+    of a page must name the same set, or search engines ignore the set. `x_default` instead
+    for a page that has a better one (the site root picks the reader's edition)."""
+    if len(versions) < 2:
+        return []
+    order = [code for code, _name in settings.LANGUAGES]
+    first = min(versions, key=lambda code: order.index(code) if code in order else len(order))
+    return [*sorted(versions.items()), ("x-default", x_default or versions[first])]
+
+
+def page_links(request, url: str, versions: dict[str, str]) -> dict:
+    """The template context of public/includes/page_links.html: a page's canonical address
+    and its versions in the editions (`versions`: {language: URL}, its own included)."""
+    absolute = {language: request.build_absolute_uri(path) for language, path in versions.items()}
+    return {"canonical_url": request.build_absolute_uri(url), "alternates": hreflang(absolute)}
+
+
 def json_ld_script(data: dict) -> SafeString:
     """JSON for a <script type="application/ld+json">: "</script>" in a headline stays text."""
     text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)

@@ -28,6 +28,8 @@ from dateline.lib.locales import locale_language
 from dateline.newsroom.models import Article, Edition, Rubric
 from dateline.newsroom.selectors import public_filter
 
+from .seo import hreflang
+
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000
 # The index gives a lastmod for this many newest months only: older months change rarely, and
@@ -124,13 +126,9 @@ class ArticleSitemap(DatedSitemap):
         root = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         translations = self._translations(root)
         for url in urls:
-            others = translations.get(url["item"]["translation_key"])
-            if others:
-                own = (self.edition.language, url["location"])
-                url["alternates"] = [
-                    {"lang_code": language, "location": location}
-                    for language, location in sorted([own, *others])
-                ]
+            others = translations.get(url["item"]["translation_key"], [])
+            versions = dict([*others, (self.edition.language, url["location"])])
+            url["alternates"] = _alternates(versions)
         return urls
 
     def _translations(self, root: str) -> dict:
@@ -207,18 +205,24 @@ class PageSitemap(DatedSitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
-        by_key = defaultdict(list)
+        by_key = defaultdict(dict)
         for url in urls:
             language = locale_language(url["item"].locale_id)
-            by_key[url["item"].translation_key].append((language, url["location"]))
+            by_key[url["item"].translation_key][language] = url["location"]
+        # The editions' homes name the site root, which sends readers to their language's.
+        root = f"{self.get_protocol(protocol)}://{self.get_domain(site)}/"
         for url in urls:
-            translations = by_key[url["item"].translation_key]
-            if len(translations) > 1:
-                url["alternates"] = [
-                    {"lang_code": language, "location": location}
-                    for language, location in sorted(translations)
-                ]
+            x_default = root if url["item"].depth == 2 else ""
+            url["alternates"] = _alternates(by_key[url["item"].translation_key], x_default)
         return urls
+
+
+def _alternates(versions: dict[str, str], x_default: str = "") -> list[dict]:
+    """The hreflang links of a URL, the same as its page names (seo.hreflang)."""
+    return [
+        {"lang_code": language, "location": location}
+        for language, location in hreflang(versions, x_default=x_default)
+    ]
 
 
 def _edition_or_404(language: str) -> Edition:

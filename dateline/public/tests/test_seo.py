@@ -175,11 +175,40 @@ def test_translations_name_each_other_in_hreflang_and_og_locale(client, russian)
     assert hreflang_links(tree) == {
         "en": f"http://testserver{story.url}",
         "ru": f"http://testserver{translated.url}",
+        "x-default": f"http://testserver{story.url}",
     }
+    assert hreflang_links(head(client, story.url)) == hreflang_links(tree)
     tags = meta(tree)
     assert tags["og:locale"] == ["ru_RU"]
     assert tags["og:locale:alternate"] == ["en_US"]
     assert news_article(tree)["inLanguage"] == "ru"
+
+
+def test_a_story_without_an_english_version_names_one_x_default_on_each_version(client, russian):
+    _, _, ru_rubrics = russian
+    _, _, be_rubrics = edition_make("be")
+    story = article_make(ru_rubrics["politics"], headline="Парламент принял бюджет")
+    translated = article_make(
+        be_rubrics["politics"],
+        headline="Парламент прыняў бюджэт",
+        translation_key=story.translation_key,
+    )
+    expected = {
+        "ru": f"http://testserver{story.url}",
+        "be": f"http://testserver{translated.url}",
+        # The first of the site's languages it has (ru before be), the same on both pages.
+        "x-default": f"http://testserver{story.url}",
+    }
+    assert hreflang_links(head(client, translated.url)) == expected
+    assert hreflang_links(head(client, story.url)) == expected
+
+
+def test_a_story_in_one_edition_names_no_translations(client, english):
+    _, _, rubrics = english
+    article = article_make(rubrics["economy"], headline="Exports grow")
+    tree = head(client, article.url)
+    assert tree.cssselect("link[rel=canonical]")[0].get("href") == f"http://testserver{article.url}"
+    assert hreflang_links(tree) == {}
 
 
 def test_edition_home_has_open_graph_canonical_and_hreflang_to_the_other_editions(client, russian):
@@ -228,6 +257,12 @@ def test_a_rubric_names_its_address_and_its_translations_for_search_engines(clie
     assert hreflang_links(tree) == {
         "en": "http://testserver/en/politics/",
         "ru": "http://testserver/ru/politics/",
+        "x-default": "http://testserver/en/politics/",
     }
+    all_news = head(client, "/ru/news/")
+    assert (
+        all_news.cssselect('link[rel="canonical"]')[0].get("href") == "http://testserver/ru/news/"
+    )
+    assert hreflang_links(all_news)["x-default"] == "http://testserver/en/news/"
     older = html.fromstring(client.get("/en/news/?before=1780000000000000-1").content)
     assert not older.cssselect('link[rel="canonical"]')

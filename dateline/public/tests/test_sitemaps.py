@@ -135,6 +135,7 @@ def test_month_sitemap_links_each_story_to_its_translations(client, russian):
         f"http://testserver{story.url}": [
             ("en", f"http://testserver{story.url}"),
             ("ru", f"http://testserver{translated.url}"),
+            ("x-default", f"http://testserver{story.url}"),
         ],
         f"http://testserver{alone.url}": [],
     }
@@ -180,8 +181,16 @@ def test_pages_sitemap_lists_every_editions_pages_and_links_the_homes(client, ru
     for path in ("/en/", "/en/news/", "/en/politics/", "/ru/", "/ru/government-bodies/"):
         assert f"http://testserver{path}" in urls
     home = tree.xpath("//s:url[s:loc='http://testserver/ru/']", namespaces=NS)[0]
-    hreflangs = [link.get("hreflang") for link in home.findall("xhtml:link", namespaces=NS)]
-    assert hreflangs == ["en", "ru"]
+    hreflangs = [
+        (link.get("hreflang"), link.get("href"))
+        for link in home.findall("xhtml:link", namespaces=NS)
+    ]
+    # The same links as the home pages name: readers of other languages go to the site root.
+    assert hreflangs == [
+        ("en", "http://testserver/en/"),
+        ("ru", "http://testserver/ru/"),
+        ("x-default", "http://testserver/"),
+    ]
 
 
 @pytest.mark.parametrize(
