@@ -54,9 +54,12 @@ def article_share(
     # An embargoed story was published (for partners) before readers saw it.
     modified = max(published, article.last_published_at or published)
     modified = timezone.localtime(modified, edition.tz)
-    photo = _photo(request, article.lead_image, SHARE_RENDITION)
+    photo = _photo(request, share_image(article, edition), SHARE_RENDITION)
+    if article.lead_image is not None:
+        alt = article.lead_image_caption or article.headline
+    else:
+        alt = _alt(edition)
     tags = [tag.name for tag in mentions.tags]
-    alt = article.lead_image_caption or article.headline
     open_graph = [
         ("og:type", "article"),
         ("og:site_name", edition.agency_name),
@@ -80,9 +83,11 @@ def edition_home_share(
 ) -> ShareMeta:
     title = f"{edition.agency_name} — {edition.name}"
     description = description or title
-    lead_image = main_story.lead_image if main_story else None
-    photo = _photo(request, lead_image, SHARE_RENDITION)
-    alt = main_story.headline if main_story else title
+    if main_story is not None and main_story.lead_image is not None:
+        photo = _photo(request, main_story.lead_image, SHARE_RENDITION)
+        alt = main_story.headline
+    else:
+        photo, alt = _photo(request, edition.default_image, SHARE_RENDITION), _alt(edition)
     open_graph = [
         ("og:type", "website"),
         ("og:site_name", edition.agency_name),
@@ -147,6 +152,16 @@ def _photo(request, image, spec: str) -> _Photo | None:
     return _Photo(request.build_absolute_uri(rendition.url), rendition.width, rendition.height)
 
 
+def share_image(article: Article, edition: Edition):
+    """The picture a story is shared with: its lead photo, else its edition's default."""
+    return article.lead_image if article.lead_image is not None else edition.default_image
+
+
+def _alt(edition: Edition) -> str:
+    # An image's title names a file for editors ("logo-2026-final"); its description is alt text.
+    return getattr(edition.default_image, "description", "") or edition.agency_name
+
+
 def _news_article(request, article, edition, urls: PageUrls, dates, mentions: Mentions) -> dict:
     published, modified = dates
     authors = [{"@type": "Person", "name": author.name} for author in mentions.authors]
@@ -161,7 +176,8 @@ def _news_article(request, article, edition, urls: PageUrls, dates, mentions: Me
         "url": urls.canonical,
         "headline": article.headline,
         "description": article.lead,
-        "image": _schema_images(request, article.lead_image),
+        "image": _schema_images(request, article.lead_image)
+        or _image_object(_photo(request, edition.default_image, SHARE_RENDITION)),
         "datePublished": _iso(published),
         "dateModified": _iso(modified),
         "author": authors or [publisher],
@@ -185,6 +201,14 @@ def _schema_images(request, image) -> list[str]:
     except OSError:
         return []
     return [request.build_absolute_uri(r.url) for r in renditions.values()]
+
+
+def _image_object(photo: _Photo | None) -> dict | None:
+    """The edition's default picture, uncropped (often a logo): one ImageObject with its size
+    rather than the three crops of a story's own photo."""
+    if photo is None:
+        return None
+    return {"@type": "ImageObject", "url": photo.url, "width": photo.width, "height": photo.height}
 
 
 def _locales(language: str, others: list[str]) -> list[tuple[str, str]]:

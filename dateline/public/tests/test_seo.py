@@ -159,6 +159,46 @@ def test_story_without_photo_gets_a_summary_card_and_the_agency_account(client, 
     assert "og:image" not in tags and "twitter:image" not in tags
 
 
+def test_story_without_photo_is_shared_with_its_editions_default_picture(client, english):
+    edition, _, rubrics = english
+    edition.default_image = image_make("Agency card", size=(1600, 840))
+    edition.save()
+    article = article_make(rubrics["economy"], headline="Exports grow")
+    tree = head(client, article.url)
+    tags = meta(tree)
+    [image] = tags["og:image"]
+    assert image.startswith("http://testserver/media/images/agency-card") and "width-1200" in image
+    assert (tags["og:image:width"], tags["og:image:height"]) == (["1200"], ["630"])
+    assert tags["og:image:alt"] == ["Dateline News Agency"]
+    assert tags["twitter:card"] == ["summary_large_image"]
+    assert tags["twitter:image"] == [image]
+    assert news_article(tree)["image"] == {
+        "@type": "ImageObject",
+        "url": image,
+        "width": 1200,
+        "height": 630,
+    }
+
+
+def test_a_story_with_its_own_photo_is_not_shared_with_the_default(client, english, story):
+    edition, _, _ = english
+    edition.default_image = image_make("Agency card", size=(1600, 840))
+    edition.save()
+    tree = head(client, story.url)
+    assert "agency-card" not in meta(tree)["og:image"][0]
+    assert all("agency-card" not in url for url in news_article(tree)["image"])
+
+
+def test_edition_home_without_a_photo_is_shared_with_the_default_picture(client, english):
+    edition, _, rubrics = english
+    edition.default_image = image_make("Agency card", size=(1600, 840))
+    edition.save()
+    article_make(rubrics["economy"], headline="Exports grow")
+    tags = meta(head(client, "/en/"))
+    assert "agency-card" in tags["og:image"][0]
+    assert tags["twitter:card"] == ["summary_large_image"]
+
+
 def test_translations_name_each_other_in_hreflang_and_og_locale(client, russian):
     _, _, ru_rubrics = russian
     en_politics = Rubric.objects.get(locale__language_code="en", slug="politics")
