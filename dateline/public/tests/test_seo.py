@@ -12,6 +12,7 @@ from dateline.public.seo import og_locale
 from dateline.test import article_make, author_make, edition_make, image_make
 
 PUBLISHED = datetime(2026, 11, 26, 9, 46, tzinfo=UTC)  # 12:46 in Minsk
+RUSSIAN_BODY = ("Депутаты приняли бюджет — во втором чтении.", "Заседание длилось четыре часа.")
 
 
 def head(client, url):
@@ -287,6 +288,23 @@ def test_chinese_article_says_zh(client, english):
     tree = head(client, article.url)
     assert news_article(tree)["inLanguage"] == "zh"
     assert meta(tree)["og:locale"] == ["zh_CN"]
+
+
+def test_json_ld_counts_chinese_characters_and_russian_words(client, russian):
+    _, _, ru_rubrics = russian
+    _, _, zh_rubrics = edition_make("zh")
+    chinese = article_make(
+        zh_rubrics["economy"],
+        headline="出口增长",
+        paragraphs=("今年出口增长了百分之五。", "Minsk 和 Beijing 签署了协议。"),  # 11 + 8
+    )
+    russian_story = article_make(
+        ru_rubrics["economy"],
+        headline="Бюджет принят",
+        paragraphs=RUSSIAN_BODY,  # 6 + 4
+    )
+    assert news_article(head(client, chinese.url))["wordCount"] == 19
+    assert news_article(head(client, russian_story.url))["wordCount"] == 10
 
 
 def test_a_rubric_names_its_address_and_its_translations_for_search_engines(client, russian):
