@@ -4,7 +4,9 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.contrib.auth.models import User
 from lxml import html
+from wagtail.test.utils.form_data import querydict_from_html
 
 from dateline.newsroom.models import Rubric
 from dateline.public.models import SubscribeSettings
@@ -324,3 +326,20 @@ def test_a_rubric_names_its_address_and_its_translations_for_search_engines(clie
     assert hreflang_links(all_news)["x-default"] == "http://testserver/en/news/"
     older = html.fromstring(client.get("/en/news/?before=1780000000000000-1").content)
     assert not older.cssselect('link[rel="canonical"]')
+
+
+def test_an_administrator_chooses_the_editions_default_picture_in_the_admin(client, english):
+    edition, _, rubrics = english
+    card = image_make("Agency card", size=(1600, 840))
+    client.force_login(User.objects.create_superuser("admin", password="correct-horse-battery"))
+    url = f"/admin/snippets/newsroom/edition/edit/{edition.pk}/"
+    page = client.get(url).content.decode()
+    data = querydict_from_html(page, form_id="w-editor-form")
+    data["default_image"] = str(card.pk)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    edition.refresh_from_db()
+    assert edition.default_image == card
+    client.logout()
+    article = article_make(rubrics["economy"], headline="Exports grow")
+    assert "agency-card" in meta(head(client, article.url))["og:image"][0]
