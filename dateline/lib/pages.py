@@ -6,17 +6,23 @@ from django.http import Http404
 
 
 class EditionPageMixin:
-    """For Wagtail pages of an edition: adds the header and footer (page_chrome) to the context."""
+    """For Wagtail pages of an edition: adds the header and footer (page_chrome), the canonical
+    address and the hreflang links to the context."""
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: the chrome reads the page models that use this mixin.
         from dateline.public.chrome import page_chrome, page_translations
+        from dateline.public.seo import page_links
 
         context = super().get_context(request, *args, **kwargs)
-        chrome = page_chrome(locale_id=self.locale_id, translations=page_translations(self))
+        translations = page_translations(self)
+        chrome = page_chrome(locale_id=self.locale_id, translations=translations)
         if chrome is None:
             raise Http404("This page belongs to no edition")
         context.update(chrome)
+        # Its address and translations for search engines, as the pages sitemap lists them.
+        language = chrome["edition"].language
+        context.update(page_links(request, self.url, {**translations, language: self.url}))
         return context
 
 

@@ -145,7 +145,8 @@ def languages_translated(languages: list[dict], translations: dict[str, str]) ->
 
 def editions_all() -> list[Edition]:
     return _kept(
-        f"editions:{generation_key(ALL)}", lambda: list(Edition.objects.select_related("locale"))
+        f"editions:{generation_key(ALL)}",
+        lambda: list(Edition.objects.select_related("locale", "default_image")),
     )
 
 

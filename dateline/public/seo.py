@@ -14,9 +14,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from dateline.lib.words import word_count
 from dateline.newsroom import style
 from dateline.newsroom.models import Article, Edition
 from dateline.newsroom.selectors import Mentions
+from dateline.wire.body import body_html, text_of
 
 # The photo a shared link shows: the article page's own rendition, so it usually exists.
 SHARE_RENDITION = "width-1200"
@@ -54,9 +56,12 @@ def article_share(
     # An embargoed story was published (for partners) before readers saw it.
     modified = max(published, article.last_published_at or published)
     modified = timezone.localtime(modified, edition.tz)
-    photo = _photo(request, article.lead_image, SHARE_RENDITION)
+    photo = _photo(request, share_image(article, edition), SHARE_RENDITION)
+    if article.lead_image is not None:
+        alt = article.lead_image_caption or article.headline
+    else:
+        alt = _alt(edition)
     tags = [tag.name for tag in mentions.tags]
-    alt = article.lead_image_caption or article.headline
     open_graph = [
         ("og:type", "article"),
         ("og:site_name", edition.agency_name),
@@ -80,9 +85,11 @@ def edition_home_share(
 ) -> ShareMeta:
     title = f"{edition.agency_name} — {edition.name}"
     description = description or title
-    lead_image = main_story.lead_image if main_story else None
-    photo = _photo(request, lead_image, SHARE_RENDITION)
-    alt = main_story.headline if main_story else title
+    if main_story is not None and main_story.lead_image is not None:
+        photo = _photo(request, main_story.lead_image, SHARE_RENDITION)
+        alt = main_story.headline
+    else:
+        photo, alt = _photo(request, edition.default_image, SHARE_RENDITION), _alt(edition)
     open_graph = [
         ("og:type", "website"),
         ("og:site_name", edition.agency_name),
@@ -93,6 +100,27 @@ def edition_home_share(
         *_og_image(photo, alt=alt),
     ]
     return ShareMeta(open_graph, _x_card(request, title, description, photo, alt))
+
+
+def hreflang(versions: dict[str, str], *, x_default: str = "") -> list[tuple[str, str]]:
+    """[(hreflang, URL)] of a page translated into other editions: its versions by language
+    (its own included), then "x-default" for readers of any other language; [] for a page in
+    one language. The x-default is the version in the first of the site's languages the page
+    has (settings.LANGUAGES: English when there is one), not each page's own: every version
+    of a page must name the same set, or search engines ignore the set. `x_default` instead
+    for a page that has a better one (the site root picks the reader's edition)."""
+    if len(versions) < 2:
+        return []
+    order = [code for code, _name in settings.LANGUAGES]
+    first = min(versions, key=lambda code: order.index(code) if code in order else len(order))
+    return [*sorted(versions.items()), ("x-default", x_default or versions[first])]
+
+
+def page_links(request, url: str, versions: dict[str, str]) -> dict:
+    """The template context of public/includes/page_links.html: a page's canonical address
+    and its versions in the editions (`versions`: {language: URL}, its own included)."""
+    absolute = {language: request.build_absolute_uri(path) for language, path in versions.items()}
+    return {"canonical_url": request.build_absolute_uri(url), "alternates": hreflang(absolute)}
 
 
 def json_ld_script(data: dict) -> SafeString:
@@ -126,6 +154,16 @@ def _photo(request, image, spec: str) -> _Photo | None:
     return _Photo(request.build_absolute_uri(rendition.url), rendition.width, rendition.height)
 
 
+def share_image(article: Article, edition: Edition):
+    """The picture a story is shared with: its lead photo, else its edition's default."""
+    return article.lead_image if article.lead_image is not None else edition.default_image
+
+
+def _alt(edition: Edition) -> str:
+    # An image's title names a file for editors ("logo-2026-final"); its description is alt text.
+    return getattr(edition.default_image, "description", "") or edition.agency_name
+
+
 def _news_article(request, article, edition, urls: PageUrls, dates, mentions: Mentions) -> dict:
     published, modified = dates
     authors = [_person(request, author) for author in mentions.authors]
@@ -140,7 +178,8 @@ def _news_article(request, article, edition, urls: PageUrls, dates, mentions: Me
         "url": urls.canonical,
         "headline": article.headline,
         "description": article.lead,
-        "image": _schema_images(request, article.lead_image),
+        "image": _schema_images(request, article.lead_image)
+        or _image_object(_photo(request, edition.default_image, SHARE_RENDITION)),
         "datePublished": _iso(published),
         "dateModified": _iso(modified),
         "author": authors or [publisher],
@@ -151,6 +190,7 @@ def _news_article(request, article, edition, urls: PageUrls, dates, mentions: Me
             city=article.dateline_city, published_at=published, edition=edition
         ),
         "keywords": [tag.name for tag in mentions.tags],
+        "wordCount": _word_count(article),
         "isAccessibleForFree": True,
     }
     return {key: value for key, value in data.items() if value not in (None, [], "")}
@@ -170,6 +210,20 @@ def _schema_images(request, image) -> list[str]:
     except OSError:
         return []
     return [request.build_absolute_uri(r.url) for r in renditions.values()]
+
+
+def _word_count(article: Article) -> int | None:
+    """As partners are told it (the wire's count): the body's words, Chinese characters."""
+    text = text_of(body_html(article.body, base_url="/", image_url=lambda image: ("", 0, 0)))
+    return word_count(text) or None
+
+
+def _image_object(photo: _Photo | None) -> dict | None:
+    """The edition's default picture, uncropped (often a logo): one ImageObject with its size
+    rather than the three crops of a story's own photo."""
+    if photo is None:
+        return None
+    return {"@type": "ImageObject", "url": photo.url, "width": photo.width, "height": photo.height}
 
 
 def _locales(language: str, others: list[str]) -> list[tuple[str, str]]:

@@ -4,10 +4,10 @@
 News sitemap (/sitemaps/news-<lang>.xml: the last two days, at most 1,000 stories) and one
 sitemap per edition and calendar month, UTC (/sitemaps/articles-<lang>-<yyyy>-<mm>.xml).
 
-Nothing here counts or pages through the archive: the index's months run from the edition's
-first story (one index probe) to now, and a month is one range scan of the public-listing index
-on (locale, public_at). Django's sitemap framework renders the files; its own index view is
-not used because it counts every section's rows to paginate it.
+Nothing here counts or pages through the archive but the index's lastmods: the newest change
+of each month's stories, one range read per month. A month's sitemap is one range scan of
+the public-listing index on (locale, public_at). Django's sitemap framework renders the files;
+its own index view is not used because it counts every section's rows to paginate it.
 """
 
 from collections import defaultdict
@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, sitemap, x_robots_tag
+from django.core.cache import cache
 from django.db.models import Max, QuerySet
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
@@ -28,12 +29,14 @@ from dateline.lib.locales import locale_language
 from dateline.newsroom.models import Article, Edition, Rubric
 from dateline.newsroom.selectors import public_filter
 
+from .seo import hreflang
+
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000
-# The index gives a lastmod for this many newest months only: older months change rarely, and
-# knowing when would mean reading every row of the archive.
-MONTHS_WITH_LASTMOD = 2
 URLSET = "public/sitemaps/urlset.xml"
+# The index's lastmods of months older than these are kept this long (see _month_lastmods).
+RECENT_MONTHS = 2
+OLDER_MONTHS_SECONDS = 3600
 
 
 def month_start(moment: datetime) -> datetime:
@@ -124,13 +127,9 @@ class ArticleSitemap(DatedSitemap):
         root = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         translations = self._translations(root)
         for url in urls:
-            others = translations.get(url["item"]["translation_key"])
-            if others:
-                own = (self.edition.language, url["location"])
-                url["alternates"] = [
-                    {"lang_code": language, "location": location}
-                    for language, location in sorted([own, *others])
-                ]
+            others = translations.get(url["item"]["translation_key"], [])
+            versions = dict([*others, (self.edition.language, url["location"])])
+            url["alternates"] = _alternates(versions)
         return urls
 
     def _translations(self, root: str) -> dict:
@@ -207,18 +206,24 @@ class PageSitemap(DatedSitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
-        by_key = defaultdict(list)
+        by_key = defaultdict(dict)
         for url in urls:
             language = locale_language(url["item"].locale_id)
-            by_key[url["item"].translation_key].append((language, url["location"]))
+            by_key[url["item"].translation_key][language] = url["location"]
+        # The editions' homes name the site root, which sends readers to their language's.
+        root = f"{self.get_protocol(protocol)}://{self.get_domain(site)}/"
         for url in urls:
-            translations = by_key[url["item"].translation_key]
-            if len(translations) > 1:
-                url["alternates"] = [
-                    {"lang_code": language, "location": location}
-                    for language, location in sorted(translations)
-                ]
+            x_default = root if url["item"].depth == 2 else ""
+            url["alternates"] = _alternates(by_key[url["item"].translation_key], x_default)
         return urls
+
+
+def _alternates(versions: dict[str, str], x_default: str = "") -> list[dict]:
+    """The hreflang links of a URL, the same as its page names (seo.hreflang)."""
+    return [
+        {"lang_code": language, "location": location}
+        for language, location in hreflang(versions, x_default=x_default)
+    ]
 
 
 def _edition_or_404(language: str) -> Edition:
@@ -283,33 +288,49 @@ def sitemap_index(request):
 
 
 def _edition_entries(request, edition: Edition, now: datetime) -> list[SitemapIndexItem]:
-    """The edition's news sitemap and its months, newest first, from indexed range queries."""
-    first = _first_public_at(edition, now)
-    if first is None:
+    """The edition's news sitemap and its months with stories, newest first, each with the
+    newest change of what it lists."""
+    months = _month_lastmods(edition, now)
+    if not months:
         return []
-    newest = month_start(now)
-    lastmods = {}
-    start = newest
-    for _ in range(MONTHS_WITH_LASTMOD):
-        lastmods[start] = _month_lastmod(edition, start, now)
-        start = previous_month(start)
     language = edition.language
     news_url = reverse("sitemap_news", kwargs={"language": language})
-    news_lastmod = max(filter(None, lastmods.values()), default=None)
-    entries = [SitemapIndexItem(request.build_absolute_uri(news_url), news_lastmod)]
-    start = newest
-    while start >= month_start(first):
+    entries = [SitemapIndexItem(request.build_absolute_uri(news_url), _news_lastmod(edition, now))]
+    for start, lastmod in sorted(months.items(), reverse=True):
         url = reverse(
             "sitemap_articles",
             kwargs={"language": language, "year": f"{start.year:04}", "month": f"{start.month:02}"},
         )
-        entries.append(SitemapIndexItem(request.build_absolute_uri(url), lastmods.get(start)))
-        start = previous_month(start)
+        entries.append(SitemapIndexItem(request.build_absolute_uri(url), lastmod))
     return entries
 
 
+def _month_lastmods(edition: Edition, now: datetime) -> dict[datetime, datetime]:
+    """{month: the newest publication or republication among its stories}, for the months
+    the edition has stories in: one range read of the public-listing index a month. Those
+    reads together read every row of the archive (3–5 s at 200,000 stories on SQLite), so
+    the older months' answers are kept an hour: a correction to an old story dates its month
+    in the index within the hour (its own sitemap at once); recent months are read afresh."""
+    first = _first_public_at(edition, now)
+    if first is None:
+        return {}
+    months = [month_start(now)]
+    while months[-1] > month_start(first):
+        months.append(previous_month(months[-1]))
+    fresh, older = months[:RECENT_MONTHS], months[RECENT_MONTHS:]
+    keys = {start: f"sitemap-lastmod:{edition.pk}:{start:%Y-%m}" for start in older}
+    known = cache.get_many(keys.values())
+    found = {start: known[keys[start]] for start in older if keys[start] in known}
+    read = {
+        start: _month_lastmod(edition, start, now) for start in fresh + older if start not in found
+    }
+    # "" for a month without stories: the cache cannot keep None.
+    kept_now = {keys[start]: lastmod or "" for start, lastmod in read.items() if start in keys}
+    cache.set_many(kept_now, timeout=OLDER_MONTHS_SECONDS)
+    return {start: lastmod for start, lastmod in {**found, **read}.items() if lastmod}
+
+
 def _month_lastmod(edition: Edition, start: datetime, now: datetime) -> datetime | None:
-    """The newest publication or republication among a month's stories: a range scan."""
     latest = (
         public_articles(edition, now)
         .filter(public_at__gte=start, public_at__lt=next_month(start))
@@ -318,6 +339,25 @@ def _month_lastmod(edition: Edition, start: datetime, now: datetime) -> datetime
     if latest["published"] is None:
         return None
     return max(latest["published"], latest["republished"] or latest["published"])
+
+
+def _news_lastmod(edition: Edition, now: datetime) -> datetime | None:
+    """The newest change among the news sitemap's stories; with none left in its window, the
+    moment the last one left it."""
+    latest = (
+        public_articles(edition, now)
+        .filter(public_at__gte=now - NEWS_WINDOW)
+        .aggregate(published=Max("public_at"), republished=Max("last_published_at"))
+    )
+    if latest["published"] is not None:
+        return max(latest["published"], latest["republished"] or latest["published"])
+    newest = _newest_public_at(edition, now)
+    return newest + NEWS_WINDOW if newest else None
+
+
+def _newest_public_at(edition: Edition, now: datetime) -> datetime | None:
+    newest = public_articles(edition, now).order_by("-public_at")
+    return newest.values_list("public_at", flat=True).first()
 
 
 @require_safe

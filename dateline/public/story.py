@@ -5,10 +5,11 @@ Every publish in an edition retires all of its pages (Recent news changes on eac
 busy day each story's page is rendered again many times while the story itself has not
 changed. What it shows of itself is kept under a key naming everything that text depends
 on: the story's version, the edition's stories scope (raised when a rubric, a person, an
-author or a tag is renamed: see pagecache.generations.stories_scope), the lead photo as
-cropped, the site address of the request (shared links are absolute), the editions it is
-translated into and the code that renders it (rendering_fingerprint). Body photos
-re-cropped after publication show within STORY_CACHE_SECONDS.
+author or a tag is renamed: see pagecache.generations.stories_scope), the lead photo (or,
+for a story without one, the edition's default picture) as cropped, the site address of
+the request (shared links are absolute), the editions it is translated into and the code
+that renders it (rendering_fingerprint). Body photos re-cropped after publication show
+within STORY_CACHE_SECONDS.
 """
 
 import functools
@@ -148,7 +149,7 @@ def rendering_fingerprint() -> str:
 
 
 def _key(request, article: Article, edition: Edition, translations: dict[str, str]) -> str:
-    image = article.lead_image
+    image = seo.share_image(article, edition)
     photo = f"{image.pk}.{image.file.name}.{image.get_focal_point()}" if image is not None else "-"
     published = article.last_published_at.timestamp() if article.last_published_at else 0
     return ":".join(

@@ -171,13 +171,7 @@ def _page_links(request, url: str, translations: dict[str, str]) -> dict:
     (hreflang); its older pages (a cursor) name none: no other edition has the same page."""
     if "before" in request.GET or "after" in request.GET:
         return {}
-    urls = {**translations, translation.get_language(): url}
-    return {
-        "canonical_url": request.build_absolute_uri(url),
-        "alternates": [
-            (language, request.build_absolute_uri(url)) for language, url in sorted(urls.items())
-        ],
-    }
+    return seo.page_links(request, url, {**translations, translation.get_language(): url})
 
 
 def all_news(request, page):
@@ -257,13 +251,11 @@ def article_context(
         "share": story.share,
         "recent_cards": [card for _pk, card in recent],
         "related": related,
-        "canonical_url": request.build_absolute_uri(article_url) if article.pk else "",
-        "alternates": [
-            (language, request.build_absolute_uri(url))
-            for language, url in sorted({**translations, edition.language: article_url}.items())
-        ]
-        if article.pk
-        else [],
+        **(
+            seo.page_links(request, article_url, {**translations, edition.language: article_url})
+            if article.pk
+            else {}
+        ),
         "current_rubric_id": article.rubric_id,
         "current_rubric_aria": "location",
         "feeds": [*chrome["feeds"], *rubric_feed_links(article.rubric, edition)],

@@ -106,10 +106,17 @@ def sanitize(markup: str, *, base_url: str) -> str:
     )
 
 
+# Elements that end a line of text: "…reading.</p><p>The session…" is two words, not one.
+BLOCK_TAGS = ("p", "li", "blockquote", "figcaption", "h2", "h3", "h4", "h5", "h6", "br")
+
+
 def text_of(markup: str) -> str:
     if not markup:
         return ""
-    return lxml_html.fragment_fromstring(markup, create_parent="div").text_content()
+    root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    for element in root.iter(*BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+    return root.text_content()
 
 
 def xhtml_document(markup: str, *, title: str, language: str) -> etree._Element:

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 
+from dateline.lib.words import word_count
 from dateline.newsroom import style
 from dateline.newsroom.models import Article, ArticleVersion, VersionKind
 
@@ -150,7 +151,7 @@ def item_from_version(version: ArticleVersion, *, show_embargo: bool) -> WireIte
         headline=article.headline,
         lead=article.lead,
         body_html=body,
-        word_count=len(text_of(body).split()),
+        word_count=word_count(text_of(body)),
         dateline=dateline,
         city=article.dateline_city,
         authors=tuple(author.name for author in article.authors.all()),

@@ -1,6 +1,6 @@
 """Government Bodies, Projects and Services as readers see them."""
 
-from lxml import html
+from lxml import etree, html
 
 from dateline.directory.models import (
     GovernmentBody,
@@ -10,7 +10,13 @@ from dateline.directory.models import (
     ServicePage,
     ServicesIndexPage,
 )
+from dateline.public.tests.test_seo import hreflang_links
 from dateline.test import article_make
+
+SITEMAP = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
 
 
 def tree_of(client, url):
@@ -85,3 +91,42 @@ def test_services_index_lists_service_pages(client, english):
     page = tree_of(client, "/en/services/photo-bank/")
     assert page.cssselect("h1")[0].text_content() == "Photo bank"
     assert page.cssselect("nav.portal a")[1].text_content() == "Services"
+
+
+def test_a_translated_service_names_its_address_and_translations_as_the_sitemap_does(
+    client, russian
+):
+    en_index = ServicesIndexPage.objects.get(locale__language_code="en")
+    ru_index = ServicesIndexPage.objects.get(locale__language_code="ru")
+    service = ServicePage(title="Photo bank", slug="photo-bank")
+    en_index.add_child(instance=service)
+    service.save_revision().publish()
+    translated = ServicePage(
+        title="Фотобанк", slug="photo-bank", translation_key=service.translation_key
+    )
+    ru_index.add_child(instance=translated)
+    translated.save_revision().publish()
+
+    page = tree_of(client, "/ru/services/photo-bank/?utm_source=telegram")
+    canonical = "http://testserver/ru/services/photo-bank/"
+    assert page.cssselect('link[rel="canonical"]')[0].get("href") == canonical
+    expected = {
+        "en": "http://testserver/en/services/photo-bank/",
+        "ru": canonical,
+        "x-default": "http://testserver/en/services/photo-bank/",
+    }
+    assert hreflang_links(page) == expected
+    sitemap = etree.fromstring(client.get("/sitemaps/pages.xml").content)
+    [entry] = sitemap.xpath(f"//s:url[s:loc='{canonical}']", namespaces=SITEMAP)
+    listed = {
+        link.get("hreflang"): link.get("href")
+        for link in entry.findall("xhtml:link", namespaces=SITEMAP)
+    }
+    assert listed == expected
+
+
+def test_a_directory_page_in_one_edition_names_only_its_address(client, english):
+    page = tree_of(client, "/en/government-bodies/")
+    canonical = page.cssselect('link[rel="canonical"]')
+    assert [link.get("href") for link in canonical] == ["http://testserver/en/government-bodies/"]
+    assert hreflang_links(page) == {}

@@ -62,11 +62,21 @@ class Edition(models.Model):
     plus_sign_on_temperatures = models.BooleanField(
         default=False, help_text="Write “+5°C” rather than “5°C”."
     )
+    default_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown by shared links and search engines for stories without a photo: "
+        "the agency's logo or a picture of the city, at least 1200 pixels wide.",
+    )
 
     panels = [
         FieldPanel("locale"),
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("agency_name"), FieldPanel("agency_short_name")]),
+        FieldPanel("default_image"),
         MultiFieldPanel(
             [
                 FieldPanel("home_city"),

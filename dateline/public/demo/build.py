@@ -75,7 +75,13 @@ def demo_content_create(*, articles_per_edition: int = 220, seed: int = 2025) ->
 def _edition_ensure(language: str) -> tuple[Edition, EditionHomePage]:
     words = data.editions()[language]
     fields = {name: words[name] for name in EDITION_FIELDS}
-    return edition_ensure(language=language, home_title=words["home_title"], **HOME, **fields)
+    edition, home = edition_ensure(
+        language=language, home_title=words["home_title"], **HOME, **fields
+    )
+    if edition.default_image_id is None:  # an editor's own choice stays
+        edition.default_image = images.edition_image_ensure(language)
+        edition.save(update_fields=["default_image"])
+    return edition, home
 
 
 def _sections_ensure(language: str, edition: Edition, home, photos) -> articles.EditionPages:

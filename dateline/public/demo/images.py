@@ -16,6 +16,8 @@ from wagtail.images import get_image_model
 LEAD_IMAGE_COUNT = 40
 LEAD_SIZE = (1200, 800)
 PORTRAIT_SIZE = (400, 400)
+# What social networks show of a shared link (1.91:1), for stories without a photo.
+EDITION_IMAGE_SIZE = (1200, 630)
 
 # (sky top, sky bottom, accent) — dawn, noon, dusk, winter, night…
 PALETTES = [
@@ -69,6 +71,30 @@ def portraits_ensure(people: dict[str, str]) -> dict:
             image = _save(picture, titles[key], f"demo-portrait-{key}.jpg")
         portraits[key] = image
     return portraits
+
+
+def edition_image_ensure(language: str):
+    """An edition's default picture: the agency's card, drawn once per language. Its words are
+    in Latin letters, which every font Pillow has can draw."""
+    title = f"Dateline News Agency card ({language})"
+    image = _by_title([title]).get(title)
+    if image is None:
+        image = _save(_agency_card(language), title, f"demo-agency-card-{language}.jpg")
+    return image
+
+
+def _agency_card(language: str) -> Image.Image:
+    top, bottom, accent = PALETTES[4]
+    width, height = EDITION_IMAGE_SIZE
+    picture = _gradient(EDITION_IMAGE_SIZE, top, bottom)
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((80, 250, 100, 380), fill=accent)
+    draw.text((130, 240), "DATELINE", font=ImageFont.load_default(size=96), fill=(255, 255, 255))
+    draw.text((134, 350), "News Agency", font=ImageFont.load_default(size=40), fill=accent)
+    font = ImageFont.load_default(size=56)
+    draw.text((width - 80, height - 70), language.upper(), font=font, anchor="rs", fill=accent)
+    _label(picture, "DNA demo")
+    return picture
 
 
 def _by_title(titles: list[str]) -> dict:

@@ -155,6 +155,7 @@ def test_language_switch_leads_to_the_translation_or_the_other_edition_home(clie
     assert alternates == {
         "en": f"http://testserver{story.url}",
         "ru": f"http://testserver{translated.url}",
+        "x-default": f"http://testserver{story.url}",
     }
     assert (
         tree.cssselect("link[rel=canonical]")[0].get("href") == f"http://testserver{translated.url}"

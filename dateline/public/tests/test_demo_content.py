@@ -6,9 +6,10 @@ import random
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
+from lxml import html
 
 from dateline.directory.models import GovernmentBody, ProjectPage
-from dateline.newsroom.models import Article, Author, Person
+from dateline.newsroom.models import Article, Author, Edition, Person
 from dateline.public.demo import data, text
 from dateline.public.demo.kinds import KINDS
 
@@ -59,6 +60,23 @@ def test_a_second_run_adds_nothing(db, settings, tmp_path):
         "government bodies": 56,
     }
     assert "Admin: http://127.0.0.1:8000/admin/ user admin, password dateline-demo" in output
+
+
+def test_every_demo_edition_has_a_default_picture_for_stories_without_a_photo(
+    client, db, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    demo_content(articles_per_edition=6)
+    demo_content(articles_per_edition=6)
+    editions = Edition.objects.select_related("default_image")
+    pictures = {edition.language: edition.default_image for edition in editions}
+    assert set(pictures) == set(data.LANGUAGES)
+    assert len({picture.pk for picture in pictures.values()}) == len(data.LANGUAGES)
+    assert {(p.width, p.height) for p in pictures.values()} == {(1200, 630)}
+    without_photo = Article.objects.filter(lead_image=None, locale__language_code="ru").first()
+    shared = html.fromstring(client.get(without_photo.url).content)
+    image = shared.cssselect('meta[property="og:image"]')[0].get("content")
+    assert "demo-agency-card-ru" in image
 
 
 def test_shared_stories_are_translations_readers_can_open_in_every_edition(

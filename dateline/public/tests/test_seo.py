@@ -4,7 +4,9 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.contrib.auth.models import User
 from lxml import html
+from wagtail.test.utils.form_data import querydict_from_html
 
 from dateline.newsroom.models import Rubric
 from dateline.public.models import SubscribeSettings
@@ -12,6 +14,7 @@ from dateline.public.seo import og_locale
 from dateline.test import article_make, author_make, edition_make, image_make
 
 PUBLISHED = datetime(2026, 11, 26, 9, 46, tzinfo=UTC)  # 12:46 in Minsk
+RUSSIAN_BODY = ("Депутаты приняли бюджет — во втором чтении.", "Заседание длилось четыре часа.")
 
 
 def head(client, url):
@@ -167,6 +170,46 @@ def test_story_without_photo_gets_a_summary_card_and_the_agency_account(client, 
     assert "og:image" not in tags and "twitter:image" not in tags
 
 
+def test_story_without_photo_is_shared_with_its_editions_default_picture(client, english):
+    edition, _, rubrics = english
+    edition.default_image = image_make("Agency card", size=(1600, 840))
+    edition.save()
+    article = article_make(rubrics["economy"], headline="Exports grow")
+    tree = head(client, article.url)
+    tags = meta(tree)
+    [image] = tags["og:image"]
+    assert image.startswith("http://testserver/media/images/agency-card") and "width-1200" in image
+    assert (tags["og:image:width"], tags["og:image:height"]) == (["1200"], ["630"])
+    assert tags["og:image:alt"] == ["Dateline News Agency"]
+    assert tags["twitter:card"] == ["summary_large_image"]
+    assert tags["twitter:image"] == [image]
+    assert news_article(tree)["image"] == {
+        "@type": "ImageObject",
+        "url": image,
+        "width": 1200,
+        "height": 630,
+    }
+
+
+def test_a_story_with_its_own_photo_is_not_shared_with_the_default(client, english, story):
+    edition, _, _ = english
+    edition.default_image = image_make("Agency card", size=(1600, 840))
+    edition.save()
+    tree = head(client, story.url)
+    assert "agency-card" not in meta(tree)["og:image"][0]
+    assert all("agency-card" not in url for url in news_article(tree)["image"])
+
+
+def test_edition_home_without_a_photo_is_shared_with_the_default_picture(client, english):
+    edition, _, rubrics = english
+    edition.default_image = image_make("Agency card", size=(1600, 840))
+    edition.save()
+    article_make(rubrics["economy"], headline="Exports grow")
+    tags = meta(head(client, "/en/"))
+    assert "agency-card" in tags["og:image"][0]
+    assert tags["twitter:card"] == ["summary_large_image"]
+
+
 def test_translations_name_each_other_in_hreflang_and_og_locale(client, russian):
     _, _, ru_rubrics = russian
     en_politics = Rubric.objects.get(locale__language_code="en", slug="politics")
@@ -183,11 +226,40 @@ def test_translations_name_each_other_in_hreflang_and_og_locale(client, russian)
     assert hreflang_links(tree) == {
         "en": f"http://testserver{story.url}",
         "ru": f"http://testserver{translated.url}",
+        "x-default": f"http://testserver{story.url}",
     }
+    assert hreflang_links(head(client, story.url)) == hreflang_links(tree)
     tags = meta(tree)
     assert tags["og:locale"] == ["ru_RU"]
     assert tags["og:locale:alternate"] == ["en_US"]
     assert news_article(tree)["inLanguage"] == "ru"
+
+
+def test_a_story_without_an_english_version_names_one_x_default_on_each_version(client, russian):
+    _, _, ru_rubrics = russian
+    _, _, be_rubrics = edition_make("be")
+    story = article_make(ru_rubrics["politics"], headline="Парламент принял бюджет")
+    translated = article_make(
+        be_rubrics["politics"],
+        headline="Парламент прыняў бюджэт",
+        translation_key=story.translation_key,
+    )
+    expected = {
+        "ru": f"http://testserver{story.url}",
+        "be": f"http://testserver{translated.url}",
+        # The first of the site's languages it has (ru before be), the same on both pages.
+        "x-default": f"http://testserver{story.url}",
+    }
+    assert hreflang_links(head(client, translated.url)) == expected
+    assert hreflang_links(head(client, story.url)) == expected
+
+
+def test_a_story_in_one_edition_names_no_translations(client, english):
+    _, _, rubrics = english
+    article = article_make(rubrics["economy"], headline="Exports grow")
+    tree = head(client, article.url)
+    assert tree.cssselect("link[rel=canonical]")[0].get("href") == f"http://testserver{article.url}"
+    assert hreflang_links(tree) == {}
 
 
 def test_edition_home_has_open_graph_canonical_and_hreflang_to_the_other_editions(client, russian):
@@ -228,6 +300,23 @@ def test_chinese_article_says_zh(client, english):
     assert meta(tree)["og:locale"] == ["zh_CN"]
 
 
+def test_json_ld_counts_chinese_characters_and_russian_words(client, russian):
+    _, _, ru_rubrics = russian
+    _, _, zh_rubrics = edition_make("zh")
+    chinese = article_make(
+        zh_rubrics["economy"],
+        headline="出口增长",
+        paragraphs=("今年出口增长了百分之五。", "Minsk 和 Beijing 签署了协议。"),  # 11 + 8
+    )
+    russian_story = article_make(
+        ru_rubrics["economy"],
+        headline="Бюджет принят",
+        paragraphs=RUSSIAN_BODY,  # 6 + 4
+    )
+    assert news_article(head(client, chinese.url))["wordCount"] == 19
+    assert news_article(head(client, russian_story.url))["wordCount"] == 10
+
+
 def test_a_rubric_names_its_address_and_its_translations_for_search_engines(client, russian):
     tree = html.fromstring(client.get("/en/politics/?utm_source=newsletter").content)
     assert (
@@ -236,6 +325,29 @@ def test_a_rubric_names_its_address_and_its_translations_for_search_engines(clie
     assert hreflang_links(tree) == {
         "en": "http://testserver/en/politics/",
         "ru": "http://testserver/ru/politics/",
+        "x-default": "http://testserver/en/politics/",
     }
+    all_news = head(client, "/ru/news/")
+    assert (
+        all_news.cssselect('link[rel="canonical"]')[0].get("href") == "http://testserver/ru/news/"
+    )
+    assert hreflang_links(all_news)["x-default"] == "http://testserver/en/news/"
     older = html.fromstring(client.get("/en/news/?before=1780000000000000-1").content)
     assert not older.cssselect('link[rel="canonical"]')
+
+
+def test_an_administrator_chooses_the_editions_default_picture_in_the_admin(client, english):
+    edition, _, rubrics = english
+    card = image_make("Agency card", size=(1600, 840))
+    client.force_login(User.objects.create_superuser("admin", password="correct-horse-battery"))
+    url = f"/admin/snippets/newsroom/edition/edit/{edition.pk}/"
+    page = client.get(url).content.decode()
+    data = querydict_from_html(page, form_id="w-editor-form")
+    data["default_image"] = str(card.pk)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    edition.refresh_from_db()
+    assert edition.default_image == card
+    client.logout()
+    article = article_make(rubrics["economy"], headline="Exports grow")
+    assert "agency-card" in meta(head(client, article.url))["og:image"][0]

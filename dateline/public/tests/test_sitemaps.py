@@ -1,5 +1,6 @@
 """Sitemaps (index, monthly article sitemaps, Google News, pages) and robots.txt."""
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -49,7 +50,9 @@ def test_robots_txt_names_the_sitemap_index_and_keeps_crawlers_out_of_the_admin(
 
 
 @time_machine.travel(NOW, tick=False)
-def test_index_lists_pages_news_and_every_month_since_each_editions_first_story(client, russian):
+def test_index_lists_pages_news_and_each_editions_months_with_stories_each_with_its_lastmod(
+    client, russian
+):
     _, _, ru_rubrics = russian
     en_politics = Rubric.objects.get(locale__language_code="en", slug="politics")
     article_make(en_politics, published_at=datetime(2026, 9, 30, 23, 0, tzinfo=UTC))
@@ -64,7 +67,7 @@ def test_index_lists_pages_news_and_every_month_since_each_editions_first_story(
         f"{site}pages.xml",
         f"{site}news-en.xml",
         f"{site}articles-en-2026-11.xml",
-        f"{site}articles-en-2026-10.xml",
+        # October had no English story: an empty sitemap is not listed.
         f"{site}articles-en-2026-09.xml",
         f"{site}news-ru.xml",
         f"{site}articles-ru-2026-11.xml",
@@ -72,11 +75,36 @@ def test_index_lists_pages_news_and_every_month_since_each_editions_first_story(
     modified = lastmods(tree)
     assert modified[f"{site}articles-en-2026-11.xml"] == "2026-11-26T11:50:00+03:00"
     assert modified[f"{site}news-en.xml"] == "2026-11-26T11:50:00+03:00"
-    assert modified[f"{site}articles-en-2026-10.xml"] is None  # nothing that month
-    assert modified[f"{site}articles-en-2026-09.xml"] is None  # too old to say cheaply
+    assert modified[f"{site}articles-en-2026-09.xml"] == "2026-10-01T02:00:00+03:00"
+    assert modified[f"{site}news-ru.xml"] == "2026-11-26T09:00:00+03:00"
+    assert modified[f"{site}articles-ru-2026-11.xml"] == "2026-11-26T09:00:00+03:00"
     assert modified[f"{site}pages.xml"] is not None
     for url in locations(tree):
         assert client.get(url.removeprefix("http://testserver")).status_code == 200, url
+    assert client.get("/sitemaps/articles-en-2026-10.xml").status_code == 200
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_old_story_corrected_dates_its_month_in_the_index(client, english, monkeypatch):
+    monkeypatch.setattr(sitemaps, "OLDER_MONTHS_SECONDS", 1)
+    _, _, rubrics = english
+    old = article_make(rubrics["politics"], published_at=datetime(2024, 3, 5, 9, 0, tzinfo=UTC))
+    article_make(rubrics["politics"], published_at=datetime(2024, 3, 20, 9, 0, tzinfo=UTC))
+    article_make(rubrics["politics"], published_at=NOW - timedelta(days=5))
+    site = "http://testserver/sitemaps/"
+    modified = lastmods(xml(client, "/sitemap.xml"))
+    assert modified[f"{site}articles-en-2024-03.xml"] == "2024-03-20T12:00:00+03:00"
+    # Nothing in the last two days: the news sitemap last changed when its last story left.
+    assert modified[f"{site}news-en.xml"] == "2026-11-23T12:00:00+03:00"
+    old.last_published_at = NOW - timedelta(minutes=5)  # a correction, published just now
+    old.save()
+    # An old month's lastmod is kept an hour (reading them all costs a read of the archive):
+    # here a second, by the clock the cache goes by (Redis's is the real one).
+    time.sleep(sitemaps.OLDER_MONTHS_SECONDS + 0.1)
+    with time_machine.travel(NOW + timedelta(seconds=2), tick=False):
+        modified = lastmods(xml(client, "/sitemap.xml"))
+    assert modified[f"{site}articles-en-2024-03.xml"] == "2026-11-26T11:55:00+03:00"
+    assert all(modified.values()), modified
 
 
 def test_month_sitemap_lists_only_what_readers_could_see_that_month(client, english):
@@ -135,6 +163,7 @@ def test_month_sitemap_links_each_story_to_its_translations(client, russian):
         f"http://testserver{story.url}": [
             ("en", f"http://testserver{story.url}"),
             ("ru", f"http://testserver{translated.url}"),
+            ("x-default", f"http://testserver{story.url}"),
         ],
         f"http://testserver{alone.url}": [],
     }
@@ -180,8 +209,16 @@ def test_pages_sitemap_lists_every_editions_pages_and_links_the_homes(client, ru
     for path in ("/en/", "/en/news/", "/en/politics/", "/ru/", "/ru/government-bodies/"):
         assert f"http://testserver{path}" in urls
     home = tree.xpath("//s:url[s:loc='http://testserver/ru/']", namespaces=NS)[0]
-    hreflangs = [link.get("hreflang") for link in home.findall("xhtml:link", namespaces=NS)]
-    assert hreflangs == ["en", "ru"]
+    hreflangs = [
+        (link.get("hreflang"), link.get("href"))
+        for link in home.findall("xhtml:link", namespaces=NS)
+    ]
+    # The same links as the home pages name: readers of other languages go to the site root.
+    assert hreflangs == [
+        ("en", "http://testserver/en/"),
+        ("ru", "http://testserver/ru/"),
+        ("x-default", "http://testserver/"),
+    ]
 
 
 @pytest.mark.parametrize(

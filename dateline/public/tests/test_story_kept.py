@@ -1,15 +1,19 @@
 """A story's text is rendered once per published version and kept across the edition's
 publishes (public/story.py): readers must still see every change to what it shows."""
 
+import io
+import time
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.images import ImageFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from lxml import html
+from PIL import Image as PILImage
 from taggit.models import Tag
 from wagtail.test.utils.form_data import (
     nested_form_data,
@@ -18,8 +22,9 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from dateline.newsroom.models import Edition
 from dateline.pagecache.generations import generations_raise
-from dateline.test import admin_publish, article_make, author_make, person_make
+from dateline.test import admin_publish, article_make, author_make, image_make, person_make
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 
@@ -181,3 +186,36 @@ def test_a_release_that_changes_the_story_template_renders_kept_stories_anew(
         assert "Filed by the agency" in story_text(story.url)
     finally:
         kept_story.rendering_fingerprint.cache_clear()
+
+
+def shared_picture(url: str) -> str:
+    response = Client().get(url)
+    tags = html.fromstring(response.content).cssselect('head meta[property="og:image"]')
+    return tags[0].get("content")
+
+
+def test_the_editions_default_picture_changed_shows_on_a_kept_story_without_a_photo(
+    story, settings
+):
+    settings.PAGE_PARTS_CACHE_SECONDS = 1
+    edition = Edition.objects.get(locale_id=story.locale_id)
+    edition.default_image = image_make("Agency card", size=(1600, 840))
+    edition.save()
+    assert "/agency-card" in shared_picture(story.url)
+
+    edition.default_image = image_make("Winter card", size=(1600, 840))
+    edition.save()
+    assert "/winter-card" in shared_picture(story.url)
+
+    # A new file uploaded for the same picture, as the admin's "Change image file" does.
+    card = edition.default_image
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 840), (200, 40, 40)).save(buffer, "JPEG")
+    card.file = ImageFile(buffer, name="spring-card.jpg")
+    card.save()
+    card.renditions.all().delete()
+    generations_raise("en")  # another story published: this page is rendered again
+    # The editions (and their pictures) are kept as page parts, renewed within a minute:
+    # here within a second (Redis expires keys by the real clock).
+    time.sleep(settings.PAGE_PARTS_CACHE_SECONDS + 0.1)
+    assert "/spring-card" in shared_picture(story.url)

@@ -11,7 +11,8 @@ from lxml import etree
 
 from dateline.newsroom.models import Article, ArticleVersion, VersionKind
 from dateline.newsroom.publishing import article_kill
-from dateline.wire.formats import FORMATS, NEWSML_G2
+from dateline.test import article_make, edition_make
+from dateline.wire.formats import FORMATS, NEWSML_G2, NINJS_16, NINJS_31
 from dateline.wire.formats.render import render_item, render_page
 from dateline.wire.items import item_from_version
 from dateline.wire.schemas import newsml_schema, ninjs_validator
@@ -76,3 +77,22 @@ def _correct(article: Article, note: str) -> None:
         note=note,
         created_at=timezone.now(),
     )
+
+
+CHINESE_BODY = ("今年出口增长了百分之五。", "Minsk 和 Beijing 签署了协议。")  # 11 + 8
+RUSSIAN_BODY = ("Депутаты приняли бюджет — во втором чтении.", "Заседание длилось четыре часа.")
+
+
+def test_a_chinese_story_counts_its_characters_and_a_russian_one_its_words(english):
+    _, _, zh_rubrics = edition_make("zh")
+    _, _, ru_rubrics = edition_make("ru")
+    chinese = article_make(zh_rubrics["economy"], headline="出口增长", paragraphs=CHINESE_BODY)
+    russian = article_make(ru_rubrics["economy"], headline="Бюджет", paragraphs=RUSSIAN_BODY)
+    for article, words in ((chinese, 19), (russian, 10)):
+        version = with_item_relations(ArticleVersion.objects.filter(article=article)).get()
+        item = item_from_version(version, show_embargo=False)
+        ninjs = json.loads(render_item(item, NINJS_31)[0])
+        assert ninjs["bodies"][0]["wordCount"] == words, article.headline
+        assert json.loads(render_item(item, NINJS_16)[0])["wordcount"] == words
+        newsml = etree.fromstring(render_item(item, NEWSML_G2)[0])
+        assert newsml.xpath("//*[local-name()='contentSet']/*/@wordcount") == [str(words)]
