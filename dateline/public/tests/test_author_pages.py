@@ -113,6 +113,7 @@ def test_author_page_names_its_address_and_the_same_author_in_other_editions(
     assert hreflang == {
         "en": "http://testserver/en/authors/anna-kovalenko/",
         "ru": "http://testserver/ru/authors/anna-kovalenko/",
+        "x-default": "http://testserver/en/authors/anna-kovalenko/",
     }
     switcher = tree.cssselect('nav.languages a[hreflang="ru"]')[0]
     assert switcher.get("href") == "/ru/authors/anna-kovalenko/"

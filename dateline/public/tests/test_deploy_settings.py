@@ -44,7 +44,9 @@ def documented_production_env() -> dict[str, str]:
 
 
 def check_deploy(env: dict[str, str]) -> subprocess.CompletedProcess:
-    names = documented_production_env().keys() | {"DATELINE_DEBUG"}
+    # DJANGO_ALLOW_ASYNC_UNSAFE: set by the browser tests for their live server, refused by
+    # check --deploy; a production environment never has it.
+    names = documented_production_env().keys() | {"DATELINE_DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     base = {name: value for name, value in os.environ.items() if name not in names}
     return subprocess.run(  # noqa: S603 — our own manage.py
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -45,6 +45,8 @@ LANGUAGES = ("en", "ru")
 RUBRICS = ("politics", "economy", "sport")
 STATES = ("published", "embargoed", "killed", "draft", "scheduled", "unpublished")
 HIDDEN = {"embargoed", "killed", "draft", "scheduled", "unpublished"}
+# What partners, who had the story, are told of it once withdrawn (IPTC pubStatus).
+WITHDRAWN = {"killed": "canceled", "unpublished": "withheld"}
 WORD = "harbour"  # in every story's text: the search for it finds every public one
 EMBARGO_LONGEST = timedelta(hours=5)
 
@@ -135,7 +137,7 @@ def story_make(spec: dict, *, language: str, code: str, key, pages, chief) -> Ma
     if state == "killed":
         article_kill(article=article, user=chief, reason="Legal advice")
         article.refresh_from_db()
-    if state == "unpublished":  # Wagtail's "Unpublish": no kill notice, just gone
+    if state == "unpublished":  # Wagtail's "Unpublish": partners are told to withhold it
         article.unpublish()
         article.refresh_from_db()
     draft_code = None
@@ -291,14 +293,15 @@ def wire_items(client, secret: str) -> list[dict]:
 
 
 def wire_check(client, secret: str, made: list[Made]) -> None:
-    """A partner without embargo access gets the public stories, and of a killed one only
-    the notice that withdraws it; nothing of the others."""
+    """A partner without embargo access gets the public stories, and of a killed or
+    unpublished one (which partners had) only the notice that withdraws it; nothing of the
+    others."""
     items = {item["uri"]: item for item in wire_items(client, secret)}
     for story in made:
         found = [item for item in items.values() if story.code in json.dumps(item).lower()]
-        if story.state == "killed":
+        if story.state in WITHDRAWN:
             assert [(item["pubStatus"], "bodies" in item) for item in found] == [
-                ("canceled", False)
+                (WITHDRAWN[story.state], False)
             ]
         elif story.hidden:
             assert found == [], story.state
@@ -309,12 +312,12 @@ def wire_check(client, secret: str, made: list[Made]) -> None:
     )
     assert newsml.status_code == 200
     texts = json.dumps(list(items.values())).lower() + newsml.content.decode().lower()
-    never = [story.code for story in made if story.hidden and story.state != "killed"]
+    never = [story.code for story in made if story.hidden and story.state not in WITHDRAWN]
     never += [story.draft_code for story in made if story.draft_code]
     assert [code for code in never if code in texts] == []
     for story in made:
         one = client.get(f"/api/wire/v1/items/{item_uri(story.article)}", **auth(secret))
-        if story.hidden and story.state != "killed":
+        if story.hidden and story.state not in WITHDRAWN:
             assert one.status_code == 404 and story.code not in one.content.decode().lower()
         else:
             assert one.status_code == 200

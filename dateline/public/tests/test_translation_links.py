@@ -84,6 +84,7 @@ def test_a_public_translation_is_linked_from_its_sibling(client, russian, story,
         "hreflang": {
             "en": f"http://testserver{story.url}",
             "ru": f"http://testserver{translated.url}",
+            "x-default": f"http://testserver{story.url}",
         },
         "switcher": {"en": "/en/", "ru": translated.url},
         "og:locale:alternate": ["ru_RU"],

@@ -94,7 +94,7 @@ def database_held_by_another_connection():
             cursor.execute("RESET lock_timeout")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_that_cannot_answer_is_503_in_json_with_retry_after(client, english):
     _, secret = partner_make(editions=["en"])
     with database_held_by_another_connection():

@@ -86,9 +86,18 @@ RUSSIAN_BODY = ("Депутаты приняли бюджет — во втор�
 def test_a_chinese_story_counts_its_characters_and_a_russian_one_its_words(english):
     _, _, zh_rubrics = edition_make("zh")
     _, _, ru_rubrics = edition_make("ru")
-    chinese = article_make(zh_rubrics["economy"], headline="出口增长", paragraphs=CHINESE_BODY)
-    russian = article_make(ru_rubrics["economy"], headline="Бюджет", paragraphs=RUSSIAN_BODY)
-    for article, words in ((chinese, 19), (russian, 10)):
+    chinese = article_make(
+        zh_rubrics["economy"], headline="出口增长", lead="议会通过了预算。", paragraphs=CHINESE_BODY
+    )
+    russian = article_make(
+        ru_rubrics["economy"],
+        headline="Бюджет",
+        lead="Депутаты одобрили бюджет.",
+        paragraphs=RUSSIAN_BODY,
+    )
+    # The body partners republish opens with the dateline and lead: "DNAMINSK12月5日电 —
+    # 议会通过了预算。" is 5 + 7, "MINSK, 5 декабря (ДНА) - Депутаты одобрили бюджет." 7.
+    for article, words in ((chinese, 12 + 19), (russian, 7 + 10)):
         version = with_item_relations(ArticleVersion.objects.filter(article=article)).get()
         item = item_from_version(version, show_embargo=False)
         ninjs = json.loads(render_item(item, NINJS_31)[0])
