@@ -404,5 +404,5 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "dateline.public.errors.login_locked_out"
 # The client's address as the search limit sees it (CLIENT_IP_HEADER behind a proxy).
-AXES_CLIENT_IP_CALLABLE = "dateline.search.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "dateline.lib.ratelimit.client_address"
 # --- end of security -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ import math
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -44,3 +45,12 @@ def rate_peek(scope: str, *, limit: int, window: int, now: float | None = None) 
     key, reset_after = _window(scope, window, now)
     count = cache.get(key, 0)
     return Allowance(count < limit, limit, max(0, limit - count), reset_after)
+
+
+def client_address(request) -> str:
+    """The client's address: settings.CLIENT_IP_HEADER behind a proxy, else REMOTE_ADDR."""
+    header = settings.CLIENT_IP_HEADER
+    if header and request.META.get(header):
+        # A proxy may list several hops: the first is the client as the proxy saw it.
+        return request.META[header].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")

@@ -153,22 +153,12 @@ def translation_urls(article: Article) -> dict[str, str]:
     return {other.locale.language_code: other.url for other in others}
 
 
-def person_translation_urls(person: Person) -> dict[str, str]:
-    """{language: URL} of the same person's page in the other editions."""
+def translation_page_urls(obj: Person | Author) -> dict[str, str]:
+    """{language: URL} of the same person's or author's page in the other editions."""
     others = (
-        Person.objects.filter(translation_key=person.translation_key)
-        .exclude(pk=person.pk)
-        .select_related("locale")
-        .only("slug", "locale__language_code")
-    )
-    return {other.locale.language_code: other.get_absolute_url() for other in others}
-
-
-def author_translation_urls(author: Author) -> dict[str, str]:
-    """{language: URL} of the same author's page in the other editions."""
-    others = (
-        Author.objects.filter(translation_key=author.translation_key)
-        .exclude(pk=author.pk)
+        type(obj)
+        .objects.filter(translation_key=obj.translation_key)
+        .exclude(pk=obj.pk)
         .select_related("locale")
         .only("slug", "locale__language_code")
     )

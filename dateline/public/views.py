@@ -306,7 +306,7 @@ def person_detail(request, slug: str):
     )
     articles = selectors.published_articles(locale_id=edition.locale_id).filter(people=person)
     # The language switcher leads to the same person's page where the edition has one.
-    translations = selectors.person_translation_urls(person)
+    translations = selectors.translation_page_urls(person)
     chrome = {**chrome, "languages": languages_translated(chrome["languages"], translations)}
     return _listing_response(request, "newsroom/person.html", articles, chrome, person=person)
 
@@ -322,7 +322,7 @@ def author_detail(request, slug: str):
     )
     articles = selectors.published_articles(locale_id=edition.locale_id).filter(authors=author)
     # The language switcher and hreflang lead to the same author's page in other editions.
-    translations = selectors.author_translation_urls(author)
+    translations = selectors.translation_page_urls(author)
     chrome = {**chrome, "languages": languages_translated(chrome["languages"], translations)}
     url = reverse("author", kwargs={"slug": author.slug})
     return _listing_response(

@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from taggit.models import Tag
 
+from dateline.lib.ratelimit import client_address
 from dateline.newsroom import selectors as newsroom
 from dateline.newsroom import style
 from dateline.newsroom.models import Article, ArticleTag
@@ -19,7 +20,7 @@ from dateline.public.views import _chrome_or_404, _listing, _listing_response
 from . import calendar, selectors
 from .forms import SearchForm
 from .highlight import SNIPPET_REACH, Marker
-from .ratelimit import client_address, search_rate_check
+from .ratelimit import search_rate_check
 from .text import config_for, query_terms
 
 FIRST_YEAR = 1990

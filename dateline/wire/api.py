@@ -15,7 +15,7 @@ from django.utils import timezone
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.security import HttpBearer
 
-from dateline.search.ratelimit import client_address
+from dateline.lib.ratelimit import client_address
 
 from . import formats, selectors
 from .api_errors import NOT_FOUND, WireError, answering_in_json, errors_register
