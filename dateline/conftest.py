@@ -77,3 +77,11 @@ def russian(english):
     from dateline.test import edition_make
 
     return edition_make("ru")
+
+
+def pytest_collection_modifyitems(items):
+    # `pytest -m "not browser"` must leave out every Playwright test, so the folder and the
+    # marker may not disagree.
+    for item in items:
+        if "/tests/browser/" in item.nodeid and item.get_closest_marker("browser") is None:
+            raise pytest.UsageError(f"{item.nodeid} is in a browser folder but not marked browser")

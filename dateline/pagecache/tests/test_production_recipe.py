@@ -12,7 +12,11 @@ import tempfile
 from pathlib import Path
 
 import psycopg
+import pytest
 from django.conf import settings
+
+# gunicorn, the worker, nginx and redis-server as separate processes.
+pytestmark = pytest.mark.system
 
 ROOT = Path(__file__).resolve().parents[3]
 SCRATCH = "dateline_recipe_check"

@@ -11,7 +11,8 @@ from django.test import Client
 from dateline.pagecache.entries import store
 from dateline.test import admin_publish, article_make
 
-pytestmark = pytest.mark.usefixtures("page_cache")
+# A redis-server of its own, stopped and started again.
+pytestmark = [pytest.mark.system, pytest.mark.usefixtures("page_cache")]
 
 
 class RedisServer:

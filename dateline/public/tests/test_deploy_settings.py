@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 DOCS = Path(settings.BASE_DIR) / "docs" / "production.md"
@@ -58,12 +59,14 @@ def check_deploy(env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.system
 def test_the_documented_production_environment_passes_check_deploy_without_a_warning():
     result = check_deploy(documented_production_env())
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
 
 
+@pytest.mark.system
 def test_without_the_https_settings_check_deploy_names_each_one_missing():
     env = {
         name: value

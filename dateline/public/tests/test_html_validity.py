@@ -11,6 +11,9 @@ from django.conf import settings
 from dateline.directory.models import GovernmentBody, GovernmentBodyCategory
 from dateline.test import article_make, author_make, image_make, person_make
 
+# The checker runs in Java, a process of its own.
+pytestmark = pytest.mark.system
+
 VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 

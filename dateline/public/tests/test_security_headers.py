@@ -123,6 +123,7 @@ def fetch(url: str):
         return response.headers
 
 
+@pytest.mark.system
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_nginx_serves_its_cached_pages_static_and_media_files_with_the_app_s_headers(
     english, page_cache, live_server, nginx

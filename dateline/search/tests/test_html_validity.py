@@ -3,10 +3,14 @@
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import time_machine
 
 from dateline.public.tests.test_html_validity import validate
 from dateline.test import article_make, person_make
+
+# The Nu HTML Checker runs in Java, a process of its own.
+pytestmark = pytest.mark.system
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 

@@ -254,6 +254,7 @@ def test_partners_without_the_product_get_nothing(desk, receiver, russian):
     assert json.loads(push.body)["headlines"][0]["value"] == "Exports grow"
 
 
+@pytest.mark.system
 def test_the_docs_receiver_script_verifies_a_real_push(desk, receiver, tmp_path):
     """docs/verify_signature.py run as partners run it: a server that answers 204 or 401."""
     import socket
