@@ -79,6 +79,59 @@ def russian(english):
     return edition_make("ru")
 
 
+# Personas: the newsroom's real roles (dateline/newsroom/roles.py), as the admin grants them.
+# A test signs in as the one its story is about; a superuser only where the test is about one.
+
+
+@pytest.fixture
+def reader():
+    """Someone reading the site: never signed in."""
+    from django.test import Client
+
+    return Client()
+
+
+@pytest.fixture
+def reporter(db):
+    """Writes and submits stories; edits only their own drafts."""
+    from dateline.test import reporter_make
+
+    return reporter_make()
+
+
+@pytest.fixture
+def desk_editor(english):
+    """Edits and publishes the English edition's politics stories, its desk's only rubric."""
+    from dateline.test import desk_editor_make
+
+    _, _, rubrics = english
+    return desk_editor_make(rubrics["politics"], desk="Politics")
+
+
+@pytest.fixture
+def chief(db):
+    """The editor-in-chief: publishes in every rubric, corrects, kills, restores."""
+    from dateline.test import chief_editor_make
+
+    return chief_editor_make()
+
+
+@pytest.fixture
+def partner_manager(db):
+    """Runs the wire in the admin: partners, keys, webhooks, deliveries."""
+    from dateline.test import partner_manager_make
+
+    return partner_manager_make()
+
+
+@pytest.fixture
+def wire_partner(english):
+    """A partner taking the English edition over the wire: (partner, its API key)."""
+    from dateline.test import partner_make
+
+    return partner_make(editions=["en"])
+
+
 def pytest_collection_modifyitems(items):
     # `pytest -m "not browser"` must leave out every Playwright test, so the folder and the
     # marker may not disagree.

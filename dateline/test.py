@@ -215,3 +215,38 @@ def chief_editor_make(username: str = "chief"):
     from dateline.newsroom.desks import CHIEF_EDITORS
 
     return user_in_role(username, CHIEF_EDITORS)
+
+
+def partner_manager_make(username: str = "partners"):
+    """Runs the wire in the admin: partners, keys, webhooks, deliveries; writes no stories."""
+    from dateline.newsroom.desks import PARTNER_MANAGERS
+
+    return user_in_role(username, PARTNER_MANAGERS)
+
+
+def administrator_make(username: str = "admin"):
+    """Every permission, through the Administrators role rather than the superuser flag."""
+    from dateline.newsroom.desks import ADMINISTRATORS
+
+    return user_in_role(username, ADMINISTRATORS)
+
+
+def partner_make(
+    name: str = "Regional Daily",
+    *,
+    editions=("en",),
+    rubrics=None,
+    embargo_allowed: bool = False,
+):
+    """A wire partner with products and its first API key; returns (partner, key secret)."""
+    from dateline.wire.partners import partner_create
+
+    partner, issued = partner_create(
+        name=name, editions=list(editions), rubrics=rubrics, embargo_allowed=embargo_allowed
+    )
+    return partner, issued.secret
+
+
+def auth(secret: str) -> dict:
+    """The header a wire partner sends its key in."""
+    return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}

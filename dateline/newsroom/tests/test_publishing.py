@@ -4,7 +4,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.contrib.auth.models import User
 from lxml import etree, html
 
 from dateline.newsroom.models import Article, VersionKind
@@ -12,11 +11,6 @@ from dateline.newsroom.publishing import PublishingError, article_kill, article_
 from dateline.test import admin_publish, article_make
 
 NINE = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)  # 09:00 in Minsk
-
-
-@pytest.fixture
-def chief(db):
-    return User.objects.create_superuser("chief", password="correct-horse-battery")
 
 
 def headlines_on(client, url):

@@ -2,20 +2,14 @@
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 import time_machine
 from django.urls import reverse
 from lxml import html
 
 from dateline.newsroom.models import Article
-from dateline.test import admin_publish, article_make, chief_editor_make, person_make
+from dateline.test import admin_publish, article_make, person_make
 
 NINE = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def chief(russian):
-    return chief_editor_make()
 
 
 def translate(client, article, language):

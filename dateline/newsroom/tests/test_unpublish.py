@@ -19,13 +19,14 @@ from dateline.search.tests.helpers import found
 from dateline.test import (
     admin_publish,
     article_make,
+    auth,
     chief_editor_make,
     desk_editor_make,
+    partner_make,
     reporter_make,
 )
 from dateline.wire.models import Webhook
 from dateline.wire.schemas import newsml_schema, ninjs_validator
-from dateline.wire.tests.personas import auth, partner_make
 from dateline.wire.tests.receiver import Receiver
 
 HEADLINE = "Ministry announces grain export figures"

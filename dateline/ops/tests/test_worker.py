@@ -3,7 +3,6 @@
 from datetime import UTC, datetime, timedelta
 
 import time_machine
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from wagtail.search.backends import get_search_backend
@@ -17,10 +16,12 @@ NINE = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)  # 09:00 in Minsk
 RELEASE = "dateline.newsroom.tasks.release_scheduled"
 
 
-def test_scheduled_story_is_released_by_the_worker_once_its_time_comes(client, english, task_queue):
+def test_scheduled_story_is_released_by_the_worker_once_its_time_comes(
+    client, english, task_queue, desk_editor
+):
     _, _, rubrics = english
     draft = article_make(rubrics["politics"], headline="Scheduled statement", live=False)
-    client.force_login(User.objects.create_superuser("chief", password="correct-horse-battery"))
+    client.force_login(desk_editor)
     with time_machine.travel(NINE, tick=False):
         response = admin_publish(client, draft, go_live_at="2026-11-26 12:00")
         assert response.status_code == 302
@@ -68,10 +69,12 @@ def test_schedule_does_not_pile_up_runs_behind_a_busy_worker(db, task_queue):
     assert DBTaskResult.objects.filter(task_path=RELEASE).count() == 1
 
 
-def test_publishing_in_the_admin_queues_search_indexing_for_the_worker(client, english, task_queue):
+def test_publishing_in_the_admin_queues_search_indexing_for_the_worker(
+    client, english, task_queue, desk_editor
+):
     _, _, rubrics = english
     draft = article_make(rubrics["politics"], headline="Indexed by the worker", live=False)
-    client.force_login(User.objects.create_superuser("chief", password="correct-horse-battery"))
+    client.force_login(desk_editor)
     admin_publish(client, draft)
     assert DBTaskResult.objects.filter(status="READY").exists()
     assert list(get_search_backend().search("Indexed by the worker", Article)) == []

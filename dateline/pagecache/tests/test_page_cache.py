@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -14,16 +13,6 @@ from dateline.newsroom.models import Article, Rubric
 from dateline.test import admin_publish, article_make, author_make
 
 pytestmark = pytest.mark.usefixtures("page_cache")
-
-
-@pytest.fixture
-def reader():
-    return Client()
-
-
-@pytest.fixture
-def chief(db):
-    return User.objects.create_superuser("chief", password="correct-horse-battery")
 
 
 def headlines(response) -> list[str]:

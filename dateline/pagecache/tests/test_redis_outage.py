@@ -5,7 +5,6 @@ import subprocess
 import time
 
 import pytest
-from django.contrib.auth.models import User
 from django.test import Client
 
 from dateline.pagecache.entries import store
@@ -65,7 +64,7 @@ def another_worker_gets(url):
 
 
 def test_pages_and_publishing_go_on_without_redis_and_the_cache_returns(
-    client, english, redis_server
+    client, english, redis_server, desk_editor
 ):
     _, _, rubrics = english
     story = article_make(rubrics["politics"], headline="Before the outage")
@@ -77,7 +76,7 @@ def test_pages_and_publishing_go_on_without_redis_and_the_cache_returns(
     during = another_worker_gets(story.url)
     assert during.status_code == 200 and "Before the outage" in during.content.decode()
     assert Client().get("/en/search/", {"q": "outage"}).status_code == 200  # rate limit open
-    client.force_login(User.objects.create_superuser("chief", password="x"))
+    client.force_login(desk_editor)
     assert admin_publish(client, draft).status_code == 302
     draft.refresh_from_db()
     assert draft.live

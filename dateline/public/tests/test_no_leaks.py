@@ -36,9 +36,8 @@ from dateline.newsroom.publishing import article_kill
 from dateline.pagecache.entries import store
 from dateline.pagecache.generations import forget_generations
 from dateline.public.models import EditionHomePage
-from dateline.test import article_make, chief_editor_make, person_make
+from dateline.test import article_make, auth, partner_make, person_make
 from dateline.wire.items import item_uri
-from dateline.wire.tests.personas import auth, partner_make
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # 12:00 in Minsk
 LANGUAGES = ("en", "ru")
@@ -279,11 +278,6 @@ def pages_make(language: str) -> Pages:
 def partner(russian):
     _, secret = partner_make(editions=list(LANGUAGES))
     return secret
-
-
-@pytest.fixture
-def chief(db):
-    return chief_editor_make()
 
 
 def wire_items(client, secret: str) -> list[dict]:

@@ -4,14 +4,13 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.contrib.auth.models import User
 from lxml import html
 from wagtail.test.utils.form_data import querydict_from_html
 
 from dateline.newsroom.models import Rubric
 from dateline.public.models import SubscribeSettings
 from dateline.public.seo import og_locale
-from dateline.test import article_make, author_make, edition_make, image_make
+from dateline.test import administrator_make, article_make, author_make, edition_make, image_make
 
 PUBLISHED = datetime(2026, 11, 26, 9, 46, tzinfo=UTC)  # 12:46 in Minsk
 RUSSIAN_BODY = ("Депутаты приняли бюджет — во втором чтении.", "Заседание длилось четыре часа.")
@@ -339,7 +338,7 @@ def test_a_rubric_names_its_address_and_its_translations_for_search_engines(clie
 def test_an_administrator_chooses_the_editions_default_picture_in_the_admin(client, english):
     edition, _, rubrics = english
     card = image_make("Agency card", size=(1600, 840))
-    client.force_login(User.objects.create_superuser("admin", password="correct-horse-battery"))
+    client.force_login(administrator_make())
     url = f"/admin/snippets/newsroom/edition/edit/{edition.pk}/"
     page = client.get(url).content.decode()
     data = querydict_from_html(page, form_id="w-editor-form")

@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.images import ImageFile
 from django.db import connection
 from django.test import Client
@@ -27,11 +26,6 @@ from dateline.pagecache.generations import generations_raise
 from dateline.test import admin_publish, article_make, author_make, image_make, person_make
 
 pytestmark = pytest.mark.usefixtures("page_cache")
-
-
-@pytest.fixture
-def chief(db):
-    return User.objects.create_superuser("chief", password="correct-horse-battery")
 
 
 @pytest.fixture

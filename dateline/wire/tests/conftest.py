@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.auth.models import User
 
 from .receiver import Receiver
 
@@ -14,12 +13,6 @@ def receiver(settings):
     server = Receiver().start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def chief(db):
-    """The editor-in-chief: publishes, corrects, kills."""
-    return User.objects.create_superuser("chief", password="correct-horse-battery")
 
 
 @pytest.fixture(autouse=True)

@@ -6,15 +6,13 @@ import pytest
 from django.urls import reverse
 
 from dateline.conftest import run_worker
-from dateline.test import article_make
+from dateline.test import article_make, auth, partner_make
 from dateline.wire.models import ApiKey, Delivery, DeliveryStatus, Partner, Webhook
-
-from .personas import auth, partner_make
 
 
 @pytest.fixture
-def admin_client(client, chief):
-    client.force_login(chief)
+def admin_client(client, partner_manager):
+    client.force_login(partner_manager)
     return client
 
 

@@ -11,11 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
 from dateline.newsroom.publishing import article_kill
-from dateline.test import article_make, image_make, person_make
+from dateline.test import article_make, auth, image_make, partner_make, person_make
 from dateline.wire.partners import api_key_revoke, api_key_rotate
 from dateline.wire.schemas import newsml_schema, ninjs_validator
-
-from .personas import auth, partner_make
 
 ITEMS = "/api/wire/v1/items"
 NINE = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
@@ -34,8 +32,8 @@ def stories(english):
 
 
 @pytest.fixture
-def key(english):
-    _, secret = partner_make(editions=["en"])
+def key(wire_partner):
+    _, secret = wire_partner
     return secret
 
 

@@ -10,9 +10,7 @@ import pytest
 import time_machine
 from django.db import connection
 
-from dateline.test import article_make
-
-from .personas import auth, partner_make
+from dateline.test import article_make, auth, partner_make
 
 API = "/api/wire/v1"
 ITEMS = f"{API}/items"
@@ -20,8 +18,8 @@ NINE = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def key(english):
-    _, secret = partner_make(editions=["en"])
+def key(wire_partner):
+    _, secret = wire_partner
     return secret
 
 

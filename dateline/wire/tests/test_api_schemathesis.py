@@ -15,9 +15,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from dateline.test import article_make
-
-from .personas import partner_make
+from dateline.test import article_make, partner_make
 
 
 @pytest.fixture

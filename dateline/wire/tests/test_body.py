@@ -6,9 +6,7 @@ from urllib.parse import quote
 from lxml import etree
 from lxml import html as lxml_html
 
-from dateline.test import article_make
-
-from .personas import auth, partner_make
+from dateline.test import article_make, auth, partner_make
 
 ITEMS = "/api/wire/v1/items"
 XHTML = "{http://www.w3.org/1999/xhtml}"

@@ -7,13 +7,11 @@ import pytest
 import time_machine
 from lxml import etree, html
 
-from dateline.test import article_make
+from dateline.test import article_make, partner_make
 from dateline.wire.formats import FORMATS, NEWSML_G2, NINJS_16
 from dateline.wire.formats.render import render_item
 from dateline.wire.items import item_from_version
 from dateline.wire.selectors import partner_versions, with_item_relations
-
-from .personas import partner_make
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 XHTML = {"x": "http://www.w3.org/1999/xhtml", "g2": "http://iptc.org/std/nar/2006-10-01/"}

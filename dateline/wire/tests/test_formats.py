@@ -11,14 +11,12 @@ from lxml import etree
 
 from dateline.newsroom.models import Article, ArticleVersion, VersionKind
 from dateline.newsroom.publishing import article_kill
-from dateline.test import article_make, edition_make
+from dateline.test import article_make, edition_make, partner_make
 from dateline.wire.formats import FORMATS, NEWSML_G2, NINJS_16, NINJS_31
 from dateline.wire.formats.render import render_item, render_page
 from dateline.wire.items import item_from_version
 from dateline.wire.schemas import newsml_schema, ninjs_validator
 from dateline.wire.selectors import partner_versions, with_item_relations
-
-from .personas import partner_make
 
 
 def assert_valid(body: bytes, format_name: str, label: str) -> None:

@@ -13,12 +13,10 @@ from lxml import etree
 
 from dateline.conftest import run_worker
 from dateline.newsroom.publishing import article_kill, article_restore
-from dateline.test import admin_publish, article_make
+from dateline.test import admin_publish, article_make, partner_make
 from dateline.wire.models import Delivery, DeliveryStatus, Webhook
 from dateline.wire.push.deliveries import delivery_redeliver
 from dateline.wire.schemas import newsml_schema, ninjs_validator
-
-from .personas import partner_make
 
 NINE = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)  # 09:00 in Minsk
 

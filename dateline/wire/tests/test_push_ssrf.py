@@ -19,13 +19,11 @@ from django.urls import reverse
 from dateline.conftest import run_worker
 from dateline.fake_http import Answer
 from dateline.newsroom.desks import PARTNER_MANAGERS
-from dateline.test import article_make, user_in_role
+from dateline.test import article_make, partner_make, user_in_role
 from dateline.wire.models import Delivery, DeliveryStatus, Partner, Webhook
 from dateline.wire.push.deliveries import attempt_schedule
 from dateline.wire.push.transport import http_post
 from dateline.wire.push.webhooks import webhook_add
-
-from .personas import partner_make
 
 NOT_PUBLIC = "is not a public internet address"
 FORBIDDEN = [

@@ -5,9 +5,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from dateline.test import auth
 from dateline.wire.models import ApiKey, Partner, Webhook
-
-from .personas import auth
 
 
 def wire_partner(*args) -> str:
