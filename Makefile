@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 UV_VERSION := 0.13.9
 
-.PHONY: demo test lint install install-dev browser serve
+.PHONY: demo test test-fast test-system test-browser lint install install-dev browser serve
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,18 @@ test: install-dev browser node_modules/.package-lock.json lint
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# One lane at a time (`make test` runs them all). Fast: in-process, needs nothing installed
+# beyond the Python packages. System: tests that start nginx, redis-server, the Nu HTML
+# checker, the worker or a PostgreSQL cluster. Browser: Playwright driving chromium.
+test-fast: install-dev
+	$(VENV)/bin/pytest -m "not system and not browser"
+
+test-system: install-dev browser node_modules/.package-lock.json
+	$(VENV)/bin/pytest -m system
+
+test-browser: install-dev browser
+	$(VENV)/bin/pytest -m browser
 
 # Benchmarks (not part of CI). Each prints its numbers; see the README and docs/wire.md.
 .PHONY: bench

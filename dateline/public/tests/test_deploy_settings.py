@@ -87,3 +87,25 @@ def test_the_local_run_answers_plain_http_without_redirecting_or_hsts(client, en
     response = client.get("/en/")
     assert response.status_code == 200
     assert "Strict-Transport-Security" not in response
+
+
+def names_in_settings() -> set[str]:
+    source = (Path(settings.BASE_DIR) / "dateline" / "settings.py").read_text()
+    helpers = re.findall(r'\benv_(?:str|bool|int|list|pair)\(\s*"([A-Z0-9_]+)"', source)
+    direct = re.findall(r'os\.(?:environ\.get|environ\[|getenv)\(?\s*"([A-Z0-9_]+)"', source)
+    return set(helpers) | set(direct)
+
+
+def names_in_readme_table() -> set[str]:
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    section = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return {name for row in rows for name in re.findall(r"`([A-Z][A-Z0-9_]+)`", row.split("|")[1])}
+
+
+def test_the_readme_lists_every_environment_variable_the_settings_read_and_no_other():
+    read = names_in_settings()
+    assert len(read) > 40  # the pattern still finds them
+    documented = names_in_readme_table()
+    assert read - documented == set(), "read by settings.py, missing from README's table"
+    assert documented - read == set(), "in README's table, no longer read by settings.py"
