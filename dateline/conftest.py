@@ -3,8 +3,8 @@ from django.core.cache import cache
 
 from dateline.lib.locales import forget_locales
 from dateline.lib.memo import forget_kept
+from dateline.newsroom.generations import forget_generations
 from dateline.pagecache.entries import store
-from dateline.pagecache.generations import forget_generations
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,9 @@
-from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, desks
+from . import admin_views
 from .dashboard import DeskDashboardPanel
 from .models import Article, Author, Desk, Edition, Person
 
@@ -82,36 +80,7 @@ register_snippet(ArticleViewSet)
 register_snippet(NewsroomGroup)
 
 
-@hooks.register("register_admin_urls")
-def editorial_action_urls():
-    return [
-        path("newsroom/articles/<int:pk>/kill/", admin_views.kill_view, name="article_kill"),
-        path(
-            "newsroom/articles/<int:pk>/restore/", admin_views.restore_view, name="article_restore"
-        ),
-    ]
-
-
-@hooks.register("register_snippet_listing_buttons")
-def kill_and_restore_buttons(snippet, user, next_url=None):
-    if not isinstance(snippet, Article) or not desks.can_kill(user):
-        return []
-    if snippet.killed_at is not None:
-        url = reverse("article_restore", args=[snippet.pk])
-        return [Button("Restore", url, icon_name="undo", priority=90)]
-    if snippet.live:
-        url = reverse("article_kill", args=[snippet.pk])
-        return [Button("Kill", url, icon_name="warning", priority=90)]
-    return []
-
-
 @hooks.register("construct_homepage_panels")
 def desk_dashboard(request, panels):
     if request.user.has_perm("newsroom.change_article"):
         panels.append(DeskDashboardPanel())
-
-
-@hooks.register("register_log_actions")
-def register_editorial_log_actions(actions):
-    actions.register_action("dateline.kill", "Kill", "Killed (withdrawn everywhere)")
-    actions.register_action("dateline.restore", "Restore", "Restored after a kill")

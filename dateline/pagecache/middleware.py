@@ -13,8 +13,9 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
+from dateline.newsroom.generations import SITE, generation_key
+
 from .entries import Entry, store
-from .generations import SITE, generation_key
 
 CACHEABLE_STATUS = {200, 301, 404, 410}
 EDITION_PREFIX = re.compile(r"^/([a-z]{2,3})/")

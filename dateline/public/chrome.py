@@ -13,10 +13,11 @@ from wagtail.models import Page, Site
 from dateline.directory.models import GovernmentBodiesPage, ProjectsIndexPage, ServicesIndexPage
 from dateline.lib.memo import kept
 from dateline.newsroom import style
+from dateline.newsroom.generations import ALL, generation_key
 from dateline.newsroom.models import Article, Edition, Rubric
-from dateline.pagecache.generations import ALL, generation_key
+from dateline.newsroom.selectors import published_articles, recent_articles
+from dateline.public.feeds.links import edition_feed_links
 from dateline.weather.selectors import weather_slot
-from dateline.wire.feeds.links import edition_feed_links
 
 from .models import AllNewsPage, SubscribeSettings
 
@@ -80,8 +81,6 @@ def edition_structure(edition: Edition) -> dict:
 
 def breaking_story(edition: Edition, *, now):
     """The newest flash or urgent story still inside its banner time, if any (one query)."""
-    from dateline.newsroom.selectors import published_articles
-
     windows = settings.BREAKING_NEWS_MINUTES
     longest = max(windows.values())
     story = (
@@ -186,7 +185,6 @@ def _edition_parts(edition: Edition, *, now) -> dict:
 
 def latest_articles(edition: Edition) -> list[Article]:
     """The edition's newest stories, for its home page and for Recent news."""
-    from dateline.newsroom.selectors import recent_articles
 
     return _kept(
         f"latest:{generation_key(edition.language)}:{edition.pk}",

@@ -5,7 +5,7 @@ Every publish in an edition retires all of its pages (Recent news changes on eac
 busy day each story's page is rendered again many times while the story itself has not
 changed. What it shows of itself is kept under a key naming everything that text depends
 on: the story's version, the edition's stories scope (raised when a rubric, a person, an
-author or a tag is renamed: see pagecache.generations.stories_scope), the lead photo (or,
+author or a tag is renamed: see newsroom.generations.stories_scope), the lead photo (or,
 for a story without one, the edition's default picture) as cropped, the site address of
 the request (shared links are absolute), the editions it is translated into and the code
 that renders it (rendering_fingerprint). Body photos re-cropped after publication show
@@ -25,8 +25,8 @@ from django.utils.safestring import SafeString
 
 from dateline.lib.memo import kept
 from dateline.newsroom import selectors, style
+from dateline.newsroom.generations import generation_key, stories_scope
 from dateline.newsroom.models import Article, Edition, VersionKind
-from dateline.pagecache.generations import generation_key, stories_scope
 
 from . import seo
 

@@ -20,7 +20,7 @@ from dateline.newsroom.models import (
     Rubric,
     VersionKind,
 )
-from dateline.wire.feeds.links import rubric_feed_links
+from dateline.public.feeds.links import rubric_feed_links
 
 from . import seo
 from .chrome import (
@@ -34,7 +34,7 @@ from .models import AllNewsPage, EditionHomePage
 from .story import Story, published_story, story_render
 
 
-def _chrome_or_404(**kwargs) -> dict:
+def chrome_or_404(**kwargs) -> dict:
     chrome = page_chrome(**kwargs)
     if chrome is None:
         raise Http404("No such edition")
@@ -51,7 +51,7 @@ def _cursor_param(request, name: str) -> selectors.Cursor | None:
         raise BadRequest(str(error)) from error
 
 
-def _listing(request, articles, page_of=selectors.listing_page) -> selectors.ListingPage:
+def listing_page_at(request, articles, page_of=selectors.listing_page) -> selectors.ListingPage:
     before = _cursor_param(request, "before")
     after = _cursor_param(request, "after")
     if before and after:
@@ -72,17 +72,19 @@ def group_by_day(articles: list[Article], edition: Edition) -> list[tuple[str, l
     ]
 
 
-def _listing_response(request, template: str, articles, chrome: dict, **context):
-    page = _listing(request, selectors.as_cards(articles))
+def listing_context(request, articles, chrome: dict, **context) -> dict:
+    page = listing_page_at(request, selectors.as_cards(articles))
+    return {
+        **chrome,
+        **context,
+        "page": page,
+        "days": group_by_day(page.articles, chrome["edition"]),
+    }
+
+
+def listing_response(request, template: str, articles, chrome: dict, **context):
     return TemplateResponse(
-        request,
-        template,
-        {
-            **chrome,
-            **context,
-            "page": page,
-            "days": group_by_day(page.articles, chrome["edition"]),
-        },
+        request, template, listing_context(request, articles, chrome, **context)
     )
 
 
@@ -115,7 +117,7 @@ def _edition_page(chrome: dict, slug: str):
 
 
 def edition_home(request, home):
-    chrome = _chrome_or_404(locale_id=home.locale_id)
+    chrome = chrome_or_404(locale_id=home.locale_id)
     edition = chrome["edition"]
     latest = latest_articles(edition)
     main = _main_story(home, latest)
@@ -176,9 +178,9 @@ def _page_links(request, url: str, translations: dict[str, str]) -> dict:
 
 def all_news(request, page):
     translations = page_translations(page)
-    chrome = _chrome_or_404(locale_id=page.locale_id, translations=translations)
+    chrome = chrome_or_404(locale_id=page.locale_id, translations=translations)
     articles = selectors.published_articles(locale_id=page.locale_id)
-    return _listing_response(
+    return listing_response(
         request,
         "public/all_news_page.html",
         articles,
@@ -188,13 +190,13 @@ def all_news(request, page):
     )
 
 
-def rubric_listing(request, rubric: Rubric):
+def rubric_listing_context(request, rubric: Rubric) -> dict:
+    """A rubric's page (Wagtail serves it: its template's tag renders this, see layout.py)."""
     translations = page_translations(rubric)
-    chrome = _chrome_or_404(locale_id=rubric.locale_id, translations=translations)
+    chrome = chrome_or_404(locale_id=rubric.locale_id, translations=translations)
     articles = selectors.published_articles(locale_id=rubric.locale_id).filter(rubric=rubric)
-    return _listing_response(
+    return listing_context(
         request,
-        "newsroom/rubric.html",
         articles,
         chrome,
         self=rubric,
@@ -203,6 +205,16 @@ def rubric_listing(request, rubric: Rubric):
         feeds=[*rubric_feed_links(rubric, chrome["edition"]), *chrome["feeds"]],
         **_page_links(request, rubric.url, translations),
     )
+
+
+def edition_page_context(request, page) -> dict:
+    """The layout (header, footer) and the canonical and hreflang links of one of the
+    edition's other pages (Wagtail's: directory, standard pages), added to its own context."""
+    translations = page_translations(page)
+    chrome = chrome_or_404(locale_id=page.locale_id, translations=translations)
+    # Its address and translations for search engines, as the pages sitemap lists them.
+    language = chrome["edition"].language
+    return {**chrome, **seo.page_links(request, page.url, {**translations, language: page.url})}
 
 
 def article_context(
@@ -218,7 +230,7 @@ def article_context(
     none: its story is rendered afresh from what it holds in memory (byline, people, tags)."""
     if translations is None:
         translations = selectors.translation_urls(article) if article.pk else {}
-    chrome = chrome or _chrome_or_404(locale_id=article.locale_id)
+    chrome = chrome or chrome_or_404(locale_id=article.locale_id)
     edition = chrome["edition"]
     story = story or story_render(
         request,
@@ -265,7 +277,7 @@ def article_context(
 def article_detail(request, rubric_slug: str, slug: str, article_id: str):
     """A story's page. Served without Wagtail's page routing (four queries a page); a path
     that only looks like a story's (a project called "plan-2030") goes on to Wagtail."""
-    chrome = _chrome_or_404(language=translation.get_language())
+    chrome = chrome_or_404(language=translation.get_language())
     edition = chrome["edition"]
     if not any(rubric.slug == rubric_slug for rubric in chrome["rubric_pages"]):
         return wagtail_serve(request, f"{rubric_slug}/{slug}-{article_id}/")
@@ -294,12 +306,12 @@ def article_detail(request, rubric_slug: str, slug: str, article_id: str):
 
 def withdrawn_article(request, article: Article):
     """A killed story's URL: 410 Gone with a short notice, nothing of the story itself."""
-    chrome = _chrome_or_404(locale_id=article.locale_id)
+    chrome = chrome_or_404(locale_id=article.locale_id)
     return TemplateResponse(request, "newsroom/withdrawn.html", chrome, status=410)
 
 
 def person_detail(request, slug: str):
-    chrome = _chrome_or_404(language=translation.get_language())
+    chrome = chrome_or_404(language=translation.get_language())
     edition = chrome["edition"]
     person = get_object_or_404(
         Person.objects.select_related("portrait"), locale_id=edition.locale_id, slug=slug
@@ -308,12 +320,12 @@ def person_detail(request, slug: str):
     # The language switcher leads to the same person's page where the edition has one.
     translations = selectors.translation_page_urls(person)
     chrome = {**chrome, "languages": languages_translated(chrome["languages"], translations)}
-    return _listing_response(request, "newsroom/person.html", articles, chrome, person=person)
+    return listing_response(request, "newsroom/person.html", articles, chrome, person=person)
 
 
 def author_detail(request, slug: str):
     """A reporter's page: their stories in this edition, newest first."""
-    chrome = _chrome_or_404(language=translation.get_language())
+    chrome = chrome_or_404(language=translation.get_language())
     edition = chrome["edition"]
     author = get_object_or_404(
         Author.objects.only("id", "name", "slug", "translation_key"),
@@ -325,7 +337,7 @@ def author_detail(request, slug: str):
     translations = selectors.translation_page_urls(author)
     chrome = {**chrome, "languages": languages_translated(chrome["languages"], translations)}
     url = reverse("author", kwargs={"slug": author.slug})
-    return _listing_response(
+    return listing_response(
         request,
         "public/author.html",
         articles,
@@ -337,7 +349,7 @@ def author_detail(request, slug: str):
 
 def corrections(request):
     """The edition's public corrections, newest first: what was wrong, and where."""
-    chrome = _chrome_or_404(language=translation.get_language())
+    chrome = chrome_or_404(language=translation.get_language())
     edition = chrome["edition"]
     public = selectors.published_articles(locale_id=edition.locale_id).values("pk")
     notes = (

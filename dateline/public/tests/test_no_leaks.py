@@ -24,6 +24,7 @@ from taggit.models import Tag
 
 from dateline.directory.models import ProjectPage, ProjectsIndexPage
 from dateline.lib.memo import forget_kept
+from dateline.newsroom.generations import forget_generations
 from dateline.newsroom.models import (
     Article,
     ArticleVersion,
@@ -32,10 +33,9 @@ from dateline.newsroom.models import (
     Urgency,
     VersionKind,
 )
-from dateline.newsroom.publishing import article_kill
 from dateline.pagecache.entries import store
-from dateline.pagecache.generations import forget_generations
 from dateline.public.models import EditionHomePage
+from dateline.publishing.pipeline import article_kill
 from dateline.test import article_make, chief_editor_make, person_make
 from dateline.wire.items import item_uri
 from dateline.wire.tests.personas import auth, partner_make

@@ -1,6 +1,6 @@
 """Pushing story versions to partners' webhooks: who gets what, each attempt, retries, redelivery.
 
-The publishing path (dateline.newsroom.publishing) queues `wire_fan_out` once a version is
+The publishing path (dateline.publishing.pipeline) queues `wire_fan_out` once a version is
 recorded. Fan-out creates one Delivery per webhook whose partner may see the story and queues
 an attempt for each; partners without embargo access get theirs queued for the release time.
 An attempt sends the story as the partner sees it at that moment, signed; a failure is

@@ -12,22 +12,22 @@ from django.views.decorators.cache import cache_control
 from taggit.models import Tag
 
 from dateline.lib.ratelimit import client_address
+from dateline.lib.searchtext import config_for, query_terms
 from dateline.newsroom import selectors as newsroom
 from dateline.newsroom import style
 from dateline.newsroom.models import Article, ArticleTag
-from dateline.public.views import _chrome_or_404, _listing, _listing_response
+from dateline.search import calendar, selectors
+from dateline.search.forms import SearchForm
+from dateline.search.highlight import SNIPPET_REACH, Marker
+from dateline.search.ratelimit import search_rate_check
 
-from . import calendar, selectors
-from .forms import SearchForm
-from .highlight import SNIPPET_REACH, Marker
-from .ratelimit import search_rate_check
-from .text import config_for, query_terms
+from .views import chrome_or_404, listing_page_at, listing_response
 
 FIRST_YEAR = 1990
 
 
 def _edition_chrome() -> dict:
-    return _chrome_or_404(language=translation.get_language())
+    return chrome_or_404(language=translation.get_language())
 
 
 # Not kept by the page cache or a CDN: each search counts against the client's rate limit.
@@ -77,7 +77,7 @@ def _results_page(request, asked, edition) -> dict:
             "kept_query": urlencode(kept),
         }
     found = selectors.find_matches(**search)
-    page = _listing(request, found, selectors.newest_first_page)
+    page = listing_page_at(request, found, selectors.newest_first_page)
     return {"articles": page.articles, "page": page, "kept_query": urlencode(kept)}
 
 
@@ -160,7 +160,7 @@ def archive_month(request, year: str, month: str):
         public_at__lt=selectors.local_midnight(after_last, edition.tz),
     )
     previous = (first - timedelta(days=1)).replace(day=1)
-    return _listing_response(
+    return listing_response(
         request,
         "search/archive_month.html",
         articles,
@@ -184,7 +184,7 @@ def archive_day(request, year: str, month: str, day: str):
     before, after = selectors.neighbour_days(
         locale_id=edition.locale_id, tz=edition.tz, day=the_day
     )
-    return _listing_response(
+    return listing_response(
         request,
         "search/archive_day.html",
         articles,
@@ -237,7 +237,7 @@ def tag_listing(request, slug: str):
     articles = newsroom.published_articles(locale_id=chrome["edition"].locale_id).filter(
         pk__in=tagged
     )
-    return _listing_response(
+    return listing_response(
         request,
         "search/tag.html",
         articles,
