@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
+from dateline.lib import cachekeys
 from dateline.newsroom.generations import SITE, generation_key
 
 from .entries import Entry, store
@@ -82,7 +83,7 @@ def page_key(environ: dict) -> str:
         )
     )
     digest = hashlib.md5(url.encode("latin-1", "replace")).hexdigest()  # noqa: S324 (a key)
-    return f"page:{generation_key(scope)}:{digest}"
+    return cachekeys.page(generation_key(scope), digest)
 
 
 def conditional(request, response):

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from dateline.directory.models import GovernmentBodiesPage, ProjectsIndexPage, ServicesIndexPage
+from dateline.lib import cachekeys
 from dateline.lib.memo import kept
 from dateline.newsroom import style
 from dateline.newsroom.generations import ALL, generation_key
@@ -144,14 +145,14 @@ def languages_translated(languages: list[dict], translations: dict[str, str]) ->
 
 def editions_all() -> list[Edition]:
     return _kept(
-        f"editions:{generation_key(ALL)}",
+        cachekeys.editions(generation_key(ALL)),
         lambda: list(Edition.objects.select_related("locale", "default_image")),
     )
 
 
 def edition_parts(edition: Edition, *, now) -> dict:
     """Menus, weather, breaking banner, feeds, language and subscribe links of an edition."""
-    key = f"chrome:{generation_key(edition.language)}:{edition.pk}"
+    key = cachekeys.layout(generation_key(edition.language), edition.pk)
     parts = _kept(key, lambda: _edition_parts(edition, now=now))
     breaking = parts["breaking"]
     if breaking and breaking.public_at < now - _banner_time(breaking):
@@ -187,7 +188,7 @@ def latest_articles(edition: Edition) -> list[Article]:
     """The edition's newest stories, for its home page and for Recent news."""
 
     return _kept(
-        f"latest:{generation_key(edition.language)}:{edition.pk}",
+        cachekeys.latest(generation_key(edition.language), edition.pk),
         lambda: recent_articles(locale_id=edition.locale_id, limit=LATEST),
     )
 
@@ -200,7 +201,7 @@ def recent_cards(edition: Edition, *, now) -> list[tuple[int, str]]:
     """
     day = timezone.localtime(now, edition.tz).date()
     return _kept(
-        f"recent-cards:{generation_key(edition.language)}:{edition.pk}:{day.isoformat()}",
+        cachekeys.recent_cards(generation_key(edition.language), edition.pk, day.isoformat()),
         lambda: [
             (
                 article.pk,
@@ -212,7 +213,7 @@ def recent_cards(edition: Edition, *, now) -> list[tuple[int, str]]:
 
 
 def subscribe_settings() -> SubscribeSettings:
-    return _kept(f"subscribe:{generation_key(ALL)}", SubscribeSettings.load)
+    return _kept(cachekeys.subscribe(generation_key(ALL)), SubscribeSettings.load)
 
 
 def _banner_time(story) -> timedelta:

@@ -23,6 +23,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from dateline.lib import cachekeys
 from dateline.lib.memo import kept
 from dateline.newsroom import selectors, style
 from dateline.newsroom.generations import generation_key, stories_scope
@@ -152,9 +153,8 @@ def _key(request, article: Article, edition: Edition, translations: dict[str, st
     image = seo.share_image(article, edition)
     photo = f"{image.pk}.{image.file.name}.{image.get_focal_point()}" if image is not None else "-"
     published = article.last_published_at.timestamp() if article.last_published_at else 0
-    return ":".join(
-        [
-            "story",
+    return cachekeys.article_part(
+        *[
             rendering_fingerprint(),
             generation_key(stories_scope(edition.language)),
             f"{article.pk}.{article.version}.{published}",
