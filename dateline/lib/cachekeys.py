@@ -8,7 +8,7 @@ Family (key) — what invalidates it:
 - page (page:<generation of the edition or "site">:<md5 of host, path, query>) — a raise of
   the edition's generation, or of "site" (sitemaps, robots.txt); "all" for every edition.
 - editions (editions:<generation of "all">) — an Edition saved.
-- layout (chrome:<generation of the edition>:<edition>): menus, weather, banner — any publish
+- layout (layout:<generation of the edition>:<edition>): menus, weather, banner — any publish
   in the edition, the weather refreshed, people or directory entries saved.
 - latest, recent cards (latest:…, recent-cards:…:<local day>) — any publish in the edition.
 - subscribe (subscribe:<generation of "all">) — SubscribeSettings saved.
@@ -30,8 +30,7 @@ def editions(generation: str) -> str:
 
 
 def layout(generation: str, edition_id: int) -> str:
-    # "chrome": the family's name before the layout was called so (the keys stay as cached).
-    return f"chrome:{generation}:{edition_id}"
+    return f"layout:{generation}:{edition_id}"
 
 
 def latest(generation: str, edition_id: int) -> str:

@@ -23,7 +23,7 @@ class SiteRootPathsPerRequest:
     """For pages whose URL is asked many times a request (a rubric, for each story linked):
     Wagtail keeps the site root paths on each page object, so a list of 40 stories (each
     with its own rubric object) asks the cache 40 times. Inside a request, ask it once; a
-    page object that was given them (the menu's, kept with the page chrome) asks nobody."""
+    page object that was given them (the menu's, cached with the page layout) asks nobody."""
 
     def _get_site_root_paths(self, request=None):
         given = "_wagtail_cached_site_root_paths" in self.__dict__

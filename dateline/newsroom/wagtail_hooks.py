@@ -1,11 +1,13 @@
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .dashboard import DeskDashboardPanel
 from .models import Article, Author, Desk, Edition, Person
+from .panels import TranslationsPanel
 
 
 class ArticleFilterSet(WagtailFilterSet):
@@ -34,6 +36,32 @@ class ArticleViewSet(SnippetViewSet):
     unlock_view_class = admin_views.ArticleUnlockView
     unpublish_view_class = admin_views.ArticleUnpublishView
     chooser_viewset_class = admin_views.ArticleChooserViewSet
+
+    panels = [
+        FieldPanel("headline"),
+        FieldPanel("lead"),
+        FieldRowPanel([FieldPanel("rubric"), FieldPanel("urgency"), FieldPanel("dateline_city")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading="Lead photo",
+        ),
+        FieldPanel("body"),
+        FieldPanel("authors"),
+        FieldPanel("people"),
+        FieldPanel("tags"),
+        FieldPanel("projects"),
+        FieldPanel("slug"),
+        MultiFieldPanel(
+            [FieldPanel("embargo_until"), FieldPanel("change_kind"), FieldPanel("change_note")],
+            heading="Release",
+        ),
+        PublishingPanel(),
+        TranslationsPanel(heading="Other editions"),
+    ]
 
     def construct_view(self, view_class, **kwargs):
         # Every view of one story (edit, history, revisions, preview, lock, workflow…), those

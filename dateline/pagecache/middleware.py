@@ -2,7 +2,7 @@
 
 Why not Django's cache middleware: it costs two cache round trips a hit (the Vary list, then
 the page) and can only expire pages by time. Here the key carries the content generation of
-the page's edition (see generations.py), so publishing retires exactly the pages that may have
+the page's edition (see generations.py), so publishing invalidates exactly the pages that may have
 changed, at once, and a hit is one lookup (usually in this process's memory).
 """
 

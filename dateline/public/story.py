@@ -1,9 +1,9 @@
 """A story's own part of its page — the article element and the tags shared links read —
-rendered once per published version and kept across the edition's publishes.
+rendered once per published version and cached across the edition's publishes.
 
-Every publish in an edition retires all of its pages (Recent news changes on each), so on a
+Every publish in an edition invalidates all of its pages (Recent news changes on each), so on a
 busy day each story's page is rendered again many times while the story itself has not
-changed. What it shows of itself is kept under a key naming everything that text depends
+changed. What it shows of itself is cached under a key naming everything that text depends
 on: the story's version, the edition's stories scope (raised when a rubric, a person, an
 author or a tag is renamed: see newsroom.generations.stories_scope), the lead photo (or,
 for a story without one, the edition's default picture) as cropped, the site address of
@@ -24,12 +24,13 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from dateline.lib import cachekeys
-from dateline.lib.memo import kept
-from dateline.newsroom import selectors, style
+from dateline.lib.memo import cached
+from dateline.newsroom import blocks, selectors, style
 from dateline.newsroom.generations import generation_key, stories_scope
 from dateline.newsroom.models import Article, Edition, VersionKind
 
 from . import seo
+from .templatetags import dateline as tags
 
 TEMPLATE = "newsroom/includes/story.html"
 
@@ -45,8 +46,8 @@ class Story:
 def published_story(
     request, article: Article, *, edition: Edition, translations: dict[str, str], home_url: str
 ) -> Story:
-    """A published story's part, kept for STORY_CACHE_SECONDS under its version."""
-    return kept(
+    """A published article's part, cached for STORY_CACHE_SECONDS under its version."""
+    return cached(
         _key(request, article, edition, translations),
         lambda: story_render(
             request,
@@ -130,10 +131,7 @@ def _updated_display(updated_at, published_at, edition: Edition) -> str:
 @functools.cache
 def rendering_fingerprint() -> str:
     """Changes with a release that changes how a story is rendered (its template and its
-    blocks', the agency's style, the share tags): a kept text never outlives its code."""
-    from dateline.newsroom import blocks
-    from dateline.public.templatetags import dateline as tags
-
+    blocks', the agency's style, the share tags): a cached text never outlives its code."""
     templates = [
         TEMPLATE,
         *(

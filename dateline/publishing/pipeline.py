@@ -19,7 +19,7 @@ from wagtail.search import index as search_index
 
 from dateline.newsroom.models import Article, ArticleVersion, ChangeKind, VersionKind
 from dateline.pagecache.invalidation import article_invalidate, frontend_purge_enqueue
-from dateline.wire.push.tasks import wire_fan_out
+from dateline.wire.push.deliveries import wire_fan_out
 
 from .tasks import embargo_lift
 

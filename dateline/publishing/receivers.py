@@ -60,7 +60,7 @@ def _tag_changed(sender, instance, created=False, **kwargs):
 
 
 def _restriction_changed(sender, instance, **kwargs):
-    # A page made private (or public again) must not be served from a cache kept before.
+    # A page made private (or public again) must not be served from a copy cached before.
     edition_invalidate()
 
 

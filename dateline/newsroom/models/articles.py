@@ -6,7 +6,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -22,7 +21,6 @@ from dateline.lib.searchfields import EditionAutocomplete, EditionText
 from dateline.lib.slugs import slug_from_text
 
 from ..blocks import ArticleBodyBlock
-from ..panels import TranslationsPanel
 from ..signals import article_publish_done, article_unpublish_asked, pipeline_send
 from .translating import translation_prepare
 
@@ -148,31 +146,7 @@ class Article(
         for_concrete_model=False,
     )
 
-    panels = [
-        FieldPanel("headline"),
-        FieldPanel("lead"),
-        FieldRowPanel([FieldPanel("rubric"), FieldPanel("urgency"), FieldPanel("dateline_city")]),
-        MultiFieldPanel(
-            [
-                FieldPanel("lead_image"),
-                FieldPanel("lead_image_caption"),
-                FieldPanel("lead_image_credit"),
-            ],
-            heading="Lead photo",
-        ),
-        FieldPanel("body"),
-        FieldPanel("authors"),
-        FieldPanel("people"),
-        FieldPanel("tags"),
-        FieldPanel("projects"),
-        FieldPanel("slug"),
-        MultiFieldPanel(
-            [FieldPanel("embargo_until"), FieldPanel("change_kind"), FieldPanel("change_note")],
-            heading="Release",
-        ),
-        PublishingPanel(),
-        TranslationsPanel(heading="Other editions"),
-    ]
+    # The editor's form (panels) is the admin's: ArticleViewSet in wagtail_hooks.py.
 
     # EditionText: the text plus what each edition's search needs (dateline/lib/searchtext.py).
     search_fields = [

@@ -23,7 +23,7 @@ from lxml import etree, html
 from taggit.models import Tag
 
 from dateline.directory.models import ProjectPage, ProjectsIndexPage
-from dateline.lib.memo import forget_kept
+from dateline.lib.memo import forget_cached
 from dateline.newsroom.generations import forget_generations
 from dateline.newsroom.models import (
     Article,
@@ -188,7 +188,7 @@ def newsroom_make(sets: list[dict], *, pages, chief) -> list[Made]:
 def fresh_caches() -> None:
     cache.clear()
     store.clear_local()
-    forget_kept()
+    forget_cached()
     forget_generations()
 
 

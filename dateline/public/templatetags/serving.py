@@ -1,6 +1,7 @@
-"""Pages whose models live below public (a rubric, directory pages, an article's preview):
-their template is one of these tags, which builds the reader's page here, in public. A
-model names a template; it never imports public (docs/architecture.md)."""
+"""How Wagtail's pages and previews become reader pages: the page's template is one of these
+tags, which builds the context with public's views and renders the real template. A model
+names a template and never imports a view; the models of the rubric, the directory's pages
+and the article live below public (docs/architecture.md)."""
 
 from django import template
 from django.template.loader import render_to_string
@@ -8,6 +9,24 @@ from django.template.loader import render_to_string
 from dateline.public import views
 
 register = template.Library()
+
+
+def _render(context, template_name: str, page_context: dict) -> str:
+    return render_to_string(template_name, page_context, request=context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def edition_home(context):
+    """An edition's front page."""
+    home_context = views.edition_home_context(context["request"], context["page"])
+    return _render(context, "public/edition_home_page.html", home_context)
+
+
+@register.simple_tag(takes_context=True)
+def all_news(context):
+    """The edition's All news, a page of it at a time."""
+    listing = views.all_news_context(context["request"], context["page"])
+    return _render(context, "public/all_news_page.html", listing)
 
 
 @register.simple_tag(takes_context=True)
