@@ -15,6 +15,8 @@ from django.db import connection
 
 
 def SearchBackend(params):  # noqa: N802 — the name Wagtail looks for in a backend module
+    # Imported per database: each backend module imports its vendor's Wagtail backend, which
+    # needs that vendor's driver (psycopg is absent on a SQLite-only install).
     if connection.vendor == "postgresql":
         from .postgres import EditionPostgresSearchBackend
 
