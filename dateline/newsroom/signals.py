@@ -20,8 +20,8 @@ article_publish_done = Signal()
 article_unpublish_asked = Signal()
 
 
-def pipeline_send(signal: Signal, **kwargs) -> None:
+def pipeline_send(signal: Signal, sender, **kwargs) -> None:
     """Send `signal`; a publish that nothing records would leave an article live without its
     public version, so a missing receiver is an error, not a silent skip."""
-    if not signal.send(sender=signal, **kwargs):
+    if not signal.send(sender=sender, **kwargs):
         raise ImproperlyConfigured("dateline.publishing is not installed: nothing records this")

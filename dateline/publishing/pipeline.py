@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 from wagtail.models import Revision
@@ -67,7 +68,7 @@ def _consequences(article: Article, version: ArticleVersion, *, now: datetime) -
     it commits, so the editor's request waits on no network."""
     urls = article_invalidate(article)  # 1. page cache: the editions' generations
     frontend_purge_enqueue(urls)  # 2. nginx / CDN: a task after commit
-    search_index_update(article)  # 3. search: in or out of the index (a table of this db)
+    search_index_update(article)  # 3. search: out of the index at once, or indexing queued
     embargo_lift_schedule(article, now=now)  # 4. readers' pages again when the embargo ends
     wire_fan_out_enqueue(version)  # 5. partners: one delivery each, after commit
     # 6. Channels still to come join here as named calls, each a task after commit:
@@ -75,14 +76,18 @@ def _consequences(article: Article, version: ArticleVersion, *, now: datetime) -
 
 
 def search_index_update(article: Article) -> None:
-    """A live, unkilled article is searchable; an unpublished one stays for the admin's search
-    (the reader's search asks for live ones); a killed one leaves at once — kills are often
-    for legal reasons. Wagtail also indexes each save of a draft (the admin's search), after
-    commit; this call does not wait for that."""
+    """A killed article leaves the search index at once, in this transaction (kills are often
+    for legal reasons). Any other change is queued for the worker, behind the partners and
+    the purges: the reader's search asks the database which articles are public, so a late
+    index row never shows an unpublished one. Wagtail also queues the same task on each save
+    (its own handler, which keeps drafts searchable in the admin); indexing twice is harmless
+    and this path does not depend on it."""
     if article.killed_at is not None:
         search_index.remove_object(article)
-    else:
-        search_index.insert_or_update_object(article)
+        return
+    # Queued in the transaction: the database queue commits the task with the version.
+    meta = article._meta
+    insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(article.pk))
 
 
 def embargo_lift_schedule(article: Article, *, now: datetime) -> None:

@@ -27,13 +27,11 @@ from .pipeline import article_published, article_unpublish
 @receiver(article_publish_done, dispatch_uid="publishing-published")
 def _article_publish_done(sender, *, article_id, revision, user, **kwargs):
     article_published(article_id=article_id, revision=revision, user=user)
-    return True
 
 
 @receiver(article_unpublish_asked, dispatch_uid="publishing-unpublish")
 def _article_unpublish_asked(sender, *, article, user, set_expired, log_action, **kwargs):
     article_unpublish(article=article, user=user, set_expired=set_expired, log_action=log_action)
-    return True
 
 
 @receiver(page_published)

@@ -268,6 +268,7 @@ class Article(
             result = super().publish(revision, *args, **kwargs)
             pipeline_send(
                 article_publish_done,
+                type(self),
                 article_id=self.pk,
                 revision=revision,
                 user=kwargs.get("user"),
@@ -281,6 +282,7 @@ class Article(
             return super().unpublish(set_expired, commit, user, log_action)
         pipeline_send(
             article_unpublish_asked,
+            type(self),
             article=self,
             user=user,
             set_expired=set_expired,
