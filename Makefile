@@ -72,6 +72,7 @@ node_modules/.package-lock.json: package.json package-lock.json | browser
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 test: install-dev browser node_modules/.package-lock.json lint
 	$(PY) manage.py check --fail-level WARNING

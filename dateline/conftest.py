@@ -2,9 +2,9 @@ import pytest
 from django.core.cache import cache
 
 from dateline.lib.locales import forget_locales
-from dateline.lib.memo import forget_kept
+from dateline.lib.memo import forget_cached
+from dateline.newsroom.generations import forget_generations
 from dateline.pagecache.entries import store
-from dateline.pagecache.generations import forget_generations
 
 
 @pytest.fixture(autouse=True)
@@ -12,7 +12,7 @@ def _fresh_cache(settings):
     # Wagtail keeps site root paths in the cache; a test must not see another test's site.
     cache.clear()
     store.clear_local()
-    forget_kept()
+    forget_cached()
     forget_locales()
     forget_generations()
     # Pages are rendered for every request (tests change content through factories, not the
@@ -24,7 +24,7 @@ def _fresh_cache(settings):
     yield
     cache.clear()
     store.clear_local()
-    forget_kept()
+    forget_cached()
 
 
 @pytest.fixture

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "dateline.wire",
     "dateline.search",
     "dateline.pagecache",
+    "dateline.publishing",
     "axes",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -55,12 +55,12 @@ if settings.SERVE_MEDIA:
 # Each edition lives under its language: /en/, /ru/, /be/, /zh/.
 urlpatterns += i18n_patterns(
     # Feeds of the edition (rss.xml, atom.xml, feed.json) and of each rubric (<rubric>/rss.xml…).
-    path("", include("dateline.wire.feeds.urls")),
+    path("", include("dateline.public.feeds.urls")),
     path("people/<slug:slug>/", views.person_detail, name="person"),
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("corrections/", views.corrections, name="corrections"),
     # Search, the date archive and tag pages: /en/search/, /en/archive/2026/11/30/, /en/tags/…
-    path("", include("dateline.search.urls")),
+    path("", include("dateline.public.search_urls")),
     # A story: /en/politics/parliament-adopts-the-budget-123/ (other pages go on to Wagtail).
     re_path(
         r"^(?P<rubric_slug>[-\w]+)/(?P<slug>[-\w]*)-(?P<article_id>\d+)/$",

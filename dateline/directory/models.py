@@ -7,6 +7,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from dateline.lib.pages import EditionPageMixin
+from dateline.newsroom.selectors import as_cards, published_articles
 
 
 class GovernmentBodyCategory(TranslatableMixin, Orderable):
@@ -91,7 +92,6 @@ class ProjectPage(EditionPageMixin, Page):
     subpage_types: list[str] = []
 
     def get_context(self, request, *args, **kwargs):
-        from dateline.newsroom.selectors import as_cards, published_articles
 
         context = super().get_context(request, *args, **kwargs)
         articles = as_cards(published_articles(locale_id=self.locale_id))

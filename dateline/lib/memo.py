@@ -44,12 +44,12 @@ class LocalMemo:
 _parts = LocalMemo(size=300)
 
 
-def kept(key: str, compute, *, seconds: int):
-    """compute(), kept `seconds` in this process and in the shared cache under `key`.
+def cached(key: str, compute, *, seconds: int):
+    """compute(), cached `seconds` in this process and in the shared cache under `key`.
 
     The key must change whenever the value would (a generation, a version in it): a copy
     is never checked against the shared cache. With the shared cache down (Redis away)
-    every process computes and keeps its own copy. `seconds` <= 0: compute every time."""
+    every process computes and caches its own copy. `seconds` <= 0: compute every time."""
     if seconds <= 0:
         return compute()
     now = time.time()
@@ -65,6 +65,6 @@ def kept(key: str, compute, *, seconds: int):
     return value
 
 
-def forget_kept() -> None:
+def forget_cached() -> None:
     """Drop this process's copies (tests: a rolled-back database reuses generations)."""
     _parts.clear()

@@ -2,27 +2,20 @@ import threading
 
 from django.core.signals import request_finished, request_started
 from django.dispatch import receiver
-from django.http import Http404
 
 
 class EditionPageMixin:
-    """For Wagtail pages of an edition: adds the header and footer (page_chrome), the canonical
-    address and the hreflang links to the context."""
+    """For Wagtail pages of an edition (directory, standard pages): served through
+    "public/edition_page.html", whose tag renders the page's own template with the layout
+    (header, footer), the canonical address and the hreflang links added. The layout is
+    public's, a layer above the apps that have such pages: a template name is no import."""
+
+    def get_template(self, request, *args, **kwargs):
+        return "public/edition_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the chrome reads the page models that use this mixin.
-        from dateline.public.chrome import page_chrome, page_translations
-        from dateline.public.seo import page_links
-
         context = super().get_context(request, *args, **kwargs)
-        translations = page_translations(self)
-        chrome = page_chrome(locale_id=self.locale_id, translations=translations)
-        if chrome is None:
-            raise Http404("This page belongs to no edition")
-        context.update(chrome)
-        # Its address and translations for search engines, as the pages sitemap lists them.
-        language = chrome["edition"].language
-        context.update(page_links(request, self.url, {**translations, language: self.url}))
+        context["page_template"] = super().get_template(request, *args, **kwargs)
         return context
 
 
@@ -30,7 +23,7 @@ class SiteRootPathsPerRequest:
     """For pages whose URL is asked many times a request (a rubric, for each story linked):
     Wagtail keeps the site root paths on each page object, so a list of 40 stories (each
     with its own rubric object) asks the cache 40 times. Inside a request, ask it once; a
-    page object that was given them (the menu's, kept with the page chrome) asks nobody."""
+    page object that was given them (the menu's, cached with the page layout) asks nobody."""
 
     def _get_site_root_paths(self, request=None):
         given = "_wagtail_cached_site_root_paths" in self.__dict__

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+from . import cachekeys
+
 
 @dataclass(frozen=True)
 class Allowance:
@@ -24,7 +26,7 @@ def _window(scope: str, window: int, now: float | None) -> tuple[str, int]:
     """The cache key of the window `now` falls in, and the seconds left in it."""
     now = time.time() if now is None else now
     started = int(now // window) * window
-    return f"rate:{scope}:{started}", max(1, math.ceil(started + window - now))
+    return cachekeys.rate_limit(scope, started), max(1, math.ceil(started + window - now))
 
 
 def rate_hit(scope: str, *, limit: int, window: int, now: float | None = None) -> Allowance:

@@ -18,6 +18,6 @@ def _roles_after_migrate(sender, app_config=None, using="default", **kwargs):
     last = [config for config in apps.get_app_configs() if config.models_module][-1]
     if app_config is None or app_config.label != last.label:
         return
-    from .roles import roles_ensure
+    from .roles import roles_ensure  # models: not importable while apps.py itself loads
 
     roles_ensure()

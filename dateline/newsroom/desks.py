@@ -4,42 +4,16 @@ from django.contrib.auth.models import Group
 from django.db.models import Q, QuerySet
 
 from .models import Article
-
-CHIEF_EDITORS = "Chief editors"
-DESK_EDITORS = "Desk editors"
-REPORTERS = "Reporters"
-PARTNER_MANAGERS = "Partner managers"
-ADMINISTRATORS = "Administrators"
-
-
-def _in_group(user, name: str) -> bool:
-    cache = getattr(user, "_dateline_groups", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._dateline_groups = cache
-    return name in cache
-
-
-def is_chief(user) -> bool:
-    return user.is_superuser or _in_group(user, CHIEF_EDITORS) or _in_group(user, ADMINISTRATORS)
-
-
-def desk_rubric_ids(user) -> set[int]:
-    """The rubrics of every desk the user works on."""
-    cache = getattr(user, "_dateline_desk_rubrics", None)
-    if cache is None:
-        from .models import Desk
-
-        cache = set(
-            Desk.objects.filter(group__in=user.groups.all()).values_list("rubrics", flat=True)
-        )
-        cache.discard(None)
-        user._dateline_desk_rubrics = cache
-    return cache
-
-
-def user_works_rubric(user, rubric_id: int | None) -> bool:
-    return is_chief(user) or (rubric_id is not None and rubric_id in desk_rubric_ids(user))
+from .models.desks import (  # noqa: F401 (the roles, here with the rest of who may do what)
+    ADMINISTRATORS,
+    CHIEF_EDITORS,
+    DESK_EDITORS,
+    PARTNER_MANAGERS,
+    REPORTERS,
+    desk_rubric_ids,
+    is_chief,
+    user_works_rubric,
+)
 
 
 def can_publish(user, *rubric_ids: int | None) -> bool:

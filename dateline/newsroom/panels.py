@@ -1,6 +1,8 @@
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from .translations import translations_status
+
 
 class TranslationsPanel(Panel):
     """Which editions carry this story, and whether each lags behind it."""
@@ -9,9 +11,6 @@ class TranslationsPanel(Panel):
         template_name = "newsroom/admin/translations_panel.html"
 
         def get_context_data(self, parent_context=None):
-            # Imported here: the article model declares this panel.
-            from .translations import translations_status
-
             context = super().get_context_data(parent_context)
             article = self.instance
             context["translations"] = translations_status(article)

@@ -82,7 +82,7 @@ STORY_FIELDS = (
 def published_article(
     *, article_id: int, locale_id: int, rubrics: Iterable[Rubric] = ()
 ) -> Article | None:
-    """A story readers may see. `rubrics`: the edition's (the page chrome keeps them), so
+    """A story readers may see. `rubrics`: the edition's (the page layout keeps them), so
     that the story's own comes without a join. Its byline, people and tags: article_mentions,
     read only when its text is rendered (public/story.py)."""
     found = (

@@ -1,38 +1,10 @@
-"""The same story in other editions: copies as drafts, and which copies are out of date."""
+"""The same article in other editions: which copies are out of date (the copies themselves are
+made by Article.copy_for_translation, see models/translating.py)."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from dateline.directory.models import ProjectPage
-
-from .models import Article, Author, Person, Rubric
-
-
-def translation_prepare(source: Article, translated: Article) -> Article:
-    """Point a fresh copy (Wagtail's copy_for_translation) at its own edition's things.
-
-    The rubric becomes the target edition's rubric of the same slug; people and bylines
-    their translations where they exist. The copy is a draft with no public history.
-    """
-    locale_id = translated.locale.pk
-    rubrics = Rubric.objects.filter(locale_id=locale_id)
-    rubric = (
-        rubrics.filter(translation_key=source.rubric.translation_key).first()
-        or rubrics.filter(slug=source.rubric.slug).first()
-    )
-    if rubric is None:
-        raise Rubric.DoesNotExist(
-            f"The target edition has no rubric like “{source.rubric.title}”: create it first."
-        )
-    translated.rubric = rubric
-    translated.live = False
-    translated.has_unpublished_changes = True
-    for field, model in (("people", Person), ("authors", Author), ("projects", ProjectPage)):
-        keys = [obj.translation_key for obj in getattr(source, field).all()]
-        getattr(translated, field).set(
-            model.objects.filter(locale_id=locale_id, translation_key__in=keys)
-        )
-    return translated
+from .models import Article
 
 
 @dataclass(frozen=True)

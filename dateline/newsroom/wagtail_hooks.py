@@ -1,13 +1,13 @@
-from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, desks
+from . import admin_views
 from .dashboard import DeskDashboardPanel
 from .models import Article, Author, Desk, Edition, Person
+from .panels import TranslationsPanel
 
 
 class ArticleFilterSet(WagtailFilterSet):
@@ -36,6 +36,32 @@ class ArticleViewSet(SnippetViewSet):
     unlock_view_class = admin_views.ArticleUnlockView
     unpublish_view_class = admin_views.ArticleUnpublishView
     chooser_viewset_class = admin_views.ArticleChooserViewSet
+
+    panels = [
+        FieldPanel("headline"),
+        FieldPanel("lead"),
+        FieldRowPanel([FieldPanel("rubric"), FieldPanel("urgency"), FieldPanel("dateline_city")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading="Lead photo",
+        ),
+        FieldPanel("body"),
+        FieldPanel("authors"),
+        FieldPanel("people"),
+        FieldPanel("tags"),
+        FieldPanel("projects"),
+        FieldPanel("slug"),
+        MultiFieldPanel(
+            [FieldPanel("embargo_until"), FieldPanel("change_kind"), FieldPanel("change_note")],
+            heading="Release",
+        ),
+        PublishingPanel(),
+        TranslationsPanel(heading="Other editions"),
+    ]
 
     def construct_view(self, view_class, **kwargs):
         # Every view of one story (edit, history, revisions, preview, lock, workflow…), those
@@ -82,36 +108,7 @@ register_snippet(ArticleViewSet)
 register_snippet(NewsroomGroup)
 
 
-@hooks.register("register_admin_urls")
-def editorial_action_urls():
-    return [
-        path("newsroom/articles/<int:pk>/kill/", admin_views.kill_view, name="article_kill"),
-        path(
-            "newsroom/articles/<int:pk>/restore/", admin_views.restore_view, name="article_restore"
-        ),
-    ]
-
-
-@hooks.register("register_snippet_listing_buttons")
-def kill_and_restore_buttons(snippet, user, next_url=None):
-    if not isinstance(snippet, Article) or not desks.can_kill(user):
-        return []
-    if snippet.killed_at is not None:
-        url = reverse("article_restore", args=[snippet.pk])
-        return [Button("Restore", url, icon_name="undo", priority=90)]
-    if snippet.live:
-        url = reverse("article_kill", args=[snippet.pk])
-        return [Button("Kill", url, icon_name="warning", priority=90)]
-    return []
-
-
 @hooks.register("construct_homepage_panels")
 def desk_dashboard(request, panels):
     if request.user.has_perm("newsroom.change_article"):
         panels.append(DeskDashboardPanel())
-
-
-@hooks.register("register_log_actions")
-def register_editorial_log_actions(actions):
-    actions.register_action("dateline.kill", "Kill", "Killed (withdrawn everywhere)")
-    actions.register_action("dateline.restore", "Restore", "Restored after a kill")

@@ -2,7 +2,7 @@
 
 Why not Django's cache middleware: it costs two cache round trips a hit (the Vary list, then
 the page) and can only expire pages by time. Here the key carries the content generation of
-the page's edition (see generations.py), so publishing retires exactly the pages that may have
+the page's edition (see generations.py), so publishing invalidates exactly the pages that may have
 changed, at once, and a hit is one lookup (usually in this process's memory).
 """
 
@@ -13,8 +13,10 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
+from dateline.lib import cachekeys
+from dateline.newsroom.generations import SITE, generation_key
+
 from .entries import Entry, store
-from .generations import SITE, generation_key
 
 CACHEABLE_STATUS = {200, 301, 404, 410}
 EDITION_PREFIX = re.compile(r"^/([a-z]{2,3})/")
@@ -81,7 +83,7 @@ def page_key(environ: dict) -> str:
         )
     )
     digest = hashlib.md5(url.encode("latin-1", "replace")).hexdigest()  # noqa: S324 (a key)
-    return f"page:{generation_key(scope)}:{digest}"
+    return cachekeys.page(generation_key(scope), digest)
 
 
 def conditional(request, response):

@@ -6,8 +6,6 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail.contrib.frontend_cache.utils import get_backends
 
-from .purge import article_purge
-
 logger = logging.getLogger(__name__)
 
 PRIORITY = 20  # ahead of the wire's deliveries: a reader waits for both, and a purge is quick
@@ -34,19 +32,3 @@ def frontend_purge(urls: list[str], attempt: int) -> str:
         retry = retry.using(run_after=timezone.now() + delay)
     retry.enqueue(urls=urls, attempt=attempt + 1)
     return f"failed: {', '.join(failed)}; retry queued"
-
-
-@task(priority=PRIORITY)
-def embargo_lift(article_id: int) -> str:
-    """At an embargo's end the story joins the public pages: retire what they cached."""
-    from dateline.newsroom.models import Article
-    from dateline.newsroom.selectors import public_filter
-
-    article = Article.objects.filter(public_filter(), pk=article_id).select_related(
-        "rubric", "locale"
-    )
-    article = article.first()
-    if article is None:
-        return "not public (yet, or any more)"
-    article_purge(article)
-    return "purged"

@@ -13,7 +13,8 @@ from http import HTTPStatus
 
 from django.conf import settings
 
-from . import generations
+from dateline.newsroom import generations
+
 from .entries import store
 from .middleware import environ_cacheable, page_key
 

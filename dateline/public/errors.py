@@ -14,18 +14,18 @@ from django.http import (
 from django.template import loader
 from django.utils import translation
 
-from .chrome import page_chrome
+from .layout import page_layout
 
 logger = logging.getLogger(__name__)
 
 
 def _render(request, template: str, context: dict | None = None) -> str:
-    chrome = None
+    layout = None
     try:
-        chrome = page_chrome(language=translation.get_language())
+        layout = page_layout(language=translation.get_language())
     except Exception:  # the error page must render even when the database does not answer
         logger.exception("Could not build the page header for an error page")
-    return loader.render_to_string(template, {**(chrome or {}), **(context or {})}, request)
+    return loader.render_to_string(template, {**(layout or {}), **(context or {})}, request)
 
 
 def page_not_found(request, exception=None):

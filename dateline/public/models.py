@@ -31,13 +31,12 @@ class EditionHomePage(Page):
         "directory.GovernmentBodiesPage",
     ]
 
+    # Rendered by the tag in this template (templatetags/layout.py): models name templates,
+    # views build their context; a model never imports a view.
+    template = "public/edition_home_serve.html"
+
     class Meta:
         verbose_name = "edition home page"
-
-    def serve(self, request, *args, **kwargs):
-        from .views import edition_home
-
-        return edition_home(request, self)
 
 
 class AllNewsPage(Page):
@@ -47,13 +46,10 @@ class AllNewsPage(Page):
     subpage_types: list[str] = []
     max_count_per_parent = 1
 
+    template = "public/all_news_serve.html"  # rendered by its tag, as the home page
+
     class Meta:
         verbose_name = "All news page"
-
-    def serve(self, request, *args, **kwargs):
-        from .views import all_news
-
-        return all_news(request, self)
 
 
 class StandardPage(EditionPageMixin, Page):

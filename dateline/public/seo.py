@@ -20,6 +20,8 @@ from dateline.newsroom.models import Article, Edition
 from dateline.newsroom.selectors import Mentions
 from dateline.wire.body import body_html, text_of
 
+from .layout import subscribe_settings
+
 # The photo a shared link shows: the article page's own rendition, so it usually exists.
 SHARE_RENDITION = "width-1200"
 # Google asks for 16:9, 4:3 and 1:1 crops of an article's picture.
@@ -245,8 +247,6 @@ def _og_image(photo: _Photo | None, *, alt: str) -> list[tuple[str, str]]:
 
 
 def _x_card(request, title, description, photo, alt) -> list[tuple[str, str]]:
-    from .chrome import subscribe_settings
-
     tags = [
         ("twitter:card", "summary_large_image" if photo else "summary"),
         ("twitter:title", title),

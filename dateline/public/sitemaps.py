@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from dateline.lib import cachekeys
 from dateline.lib.locales import locale_language
 from dateline.newsroom.models import Article, Edition, Rubric
 from dateline.newsroom.selectors import public_filter
@@ -318,7 +319,7 @@ def _month_lastmods(edition: Edition, now: datetime) -> dict[datetime, datetime]
     while months[-1] > month_start(first):
         months.append(previous_month(months[-1]))
     fresh, older = months[:RECENT_MONTHS], months[RECENT_MONTHS:]
-    keys = {start: f"sitemap-lastmod:{edition.pk}:{start:%Y-%m}" for start in older}
+    keys = {start: cachekeys.sitemap_lastmod(edition.pk, f"{start:%Y-%m}") for start in older}
     known = cache.get_many(keys.values())
     found = {start: known[keys[start]] for start in older if keys[start] in known}
     read = {

@@ -1,11 +1,11 @@
 """A story's own part of its page — the article element and the tags shared links read —
-rendered once per published version and kept across the edition's publishes.
+rendered once per published version and cached across the edition's publishes.
 
-Every publish in an edition retires all of its pages (Recent news changes on each), so on a
+Every publish in an edition invalidates all of its pages (Recent news changes on each), so on a
 busy day each story's page is rendered again many times while the story itself has not
-changed. What it shows of itself is kept under a key naming everything that text depends
+changed. What it shows of itself is cached under a key naming everything that text depends
 on: the story's version, the edition's stories scope (raised when a rubric, a person, an
-author or a tag is renamed: see pagecache.generations.stories_scope), the lead photo (or,
+author or a tag is renamed: see newsroom.generations.stories_scope), the lead photo (or,
 for a story without one, the edition's default picture) as cropped, the site address of
 the request (shared links are absolute), the editions it is translated into and the code
 that renders it (rendering_fingerprint). Body photos re-cropped after publication show
@@ -23,12 +23,14 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from dateline.lib.memo import kept
-from dateline.newsroom import selectors, style
+from dateline.lib import cachekeys
+from dateline.lib.memo import cached
+from dateline.newsroom import blocks, selectors, style
+from dateline.newsroom.generations import generation_key, stories_scope
 from dateline.newsroom.models import Article, Edition, VersionKind
-from dateline.pagecache.generations import generation_key, stories_scope
 
 from . import seo
+from .templatetags import dateline as tags
 
 TEMPLATE = "newsroom/includes/story.html"
 
@@ -44,8 +46,8 @@ class Story:
 def published_story(
     request, article: Article, *, edition: Edition, translations: dict[str, str], home_url: str
 ) -> Story:
-    """A published story's part, kept for STORY_CACHE_SECONDS under its version."""
-    return kept(
+    """A published article's part, cached for STORY_CACHE_SECONDS under its version."""
+    return cached(
         _key(request, article, edition, translations),
         lambda: story_render(
             request,
@@ -129,10 +131,7 @@ def _updated_display(updated_at, published_at, edition: Edition) -> str:
 @functools.cache
 def rendering_fingerprint() -> str:
     """Changes with a release that changes how a story is rendered (its template and its
-    blocks', the agency's style, the share tags): a kept text never outlives its code."""
-    from dateline.newsroom import blocks
-    from dateline.public.templatetags import dateline as tags
-
+    blocks', the agency's style, the share tags): a cached text never outlives its code."""
     templates = [
         TEMPLATE,
         *(
@@ -152,9 +151,8 @@ def _key(request, article: Article, edition: Edition, translations: dict[str, st
     image = seo.share_image(article, edition)
     photo = f"{image.pk}.{image.file.name}.{image.get_focal_point()}" if image is not None else "-"
     published = article.last_published_at.timestamp() if article.last_published_at else 0
-    return ":".join(
-        [
-            "story",
+    return cachekeys.article_part(
+        *[
             rendering_fingerprint(),
             generation_key(stories_scope(edition.language)),
             f"{article.pk}.{article.version}.{published}",

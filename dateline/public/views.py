@@ -20,13 +20,13 @@ from dateline.newsroom.models import (
     Rubric,
     VersionKind,
 )
-from dateline.wire.feeds.links import rubric_feed_links
+from dateline.public.feeds.links import rubric_feed_links
 
 from . import seo
-from .chrome import (
+from .layout import (
     languages_translated,
     latest_articles,
-    page_chrome,
+    page_layout,
     page_translations,
     recent_cards,
 )
@@ -34,11 +34,11 @@ from .models import AllNewsPage, EditionHomePage
 from .story import Story, published_story, story_render
 
 
-def _chrome_or_404(**kwargs) -> dict:
-    chrome = page_chrome(**kwargs)
-    if chrome is None:
+def layout_or_404(**kwargs) -> dict:
+    layout = page_layout(**kwargs)
+    if layout is None:
         raise Http404("No such edition")
-    return chrome
+    return layout
 
 
 def _cursor_param(request, name: str) -> selectors.Cursor | None:
@@ -51,7 +51,7 @@ def _cursor_param(request, name: str) -> selectors.Cursor | None:
         raise BadRequest(str(error)) from error
 
 
-def _listing(request, articles, page_of=selectors.listing_page) -> selectors.ListingPage:
+def listing_page_at(request, articles, page_of=selectors.listing_page) -> selectors.ListingPage:
     before = _cursor_param(request, "before")
     after = _cursor_param(request, "after")
     if before and after:
@@ -72,28 +72,30 @@ def group_by_day(articles: list[Article], edition: Edition) -> list[tuple[str, l
     ]
 
 
-def _listing_response(request, template: str, articles, chrome: dict, **context):
-    page = _listing(request, selectors.as_cards(articles))
+def listing_context(request, articles, layout: dict, **context) -> dict:
+    page = listing_page_at(request, selectors.as_cards(articles))
+    return {
+        **layout,
+        **context,
+        "page": page,
+        "days": group_by_day(page.articles, layout["edition"]),
+    }
+
+
+def listing_response(request, template: str, articles, layout: dict, **context):
     return TemplateResponse(
-        request,
-        template,
-        {
-            **chrome,
-            **context,
-            "page": page,
-            "days": group_by_day(page.articles, chrome["edition"]),
-        },
+        request, template, listing_context(request, articles, layout, **context)
     )
 
 
 def edition_page(request, page_slug: str = ""):
-    """An edition's home, All news or rubric page, found from the kept menu instead of by
+    """An edition's home, All news or rubric page, found from the cached menu instead of by
     Wagtail's routing (the site, the locale, a walk down the tree: five queries a page), then
     served by Wagtail as usual: its hooks (view restrictions, methods, the edition's
     language) run as for any page. Other pages go on to Wagtail's routing."""
-    chrome = page_chrome(language=translation.get_language())
+    layout = page_layout(language=translation.get_language())
     path = f"{page_slug}/" if page_slug else ""
-    page = _edition_page(chrome, page_slug) if chrome else None
+    page = _edition_page(layout, page_slug) if layout else None
     if page is not None:
         # Wagtail's own per-request memo of the route (Page.route_for_request), as the page
         # itself routes the rest of the path (none: a rubric's listing is its "" route).
@@ -101,56 +103,53 @@ def edition_page(request, page_slug: str = ""):
     return wagtail_serve(request, path)
 
 
-def _edition_page(chrome: dict, slug: str):
-    locale_id = chrome["edition"].locale_id
+def _edition_page(layout: dict, slug: str):
+    locale_id = layout["edition"].locale_id
     if not slug:
         return EditionHomePage.objects.live().filter(locale_id=locale_id, depth=2).first()
-    rubric = next((r for r in chrome["rubric_pages"] if r.slug == slug), None)
+    rubric = next((r for r in layout["rubric_pages"] if r.slug == slug), None)
     if rubric is not None:
         return Rubric.objects.filter(pk=rubric.pk).first()
-    all_news = chrome["all_news"]
-    if all_news and all_news.url == f"{chrome['home_url']}{slug}/":
+    all_news = layout["all_news"]
+    if all_news and all_news.url == f"{layout['home_url']}{slug}/":
         return AllNewsPage.objects.filter(pk=all_news.page_id).first()
     return None
 
 
-def edition_home(request, home):
-    chrome = _chrome_or_404(locale_id=home.locale_id)
-    edition = chrome["edition"]
+def edition_home_context(request, home) -> dict:
+    """An edition's front page (Wagtail serves it: its template's tag renders this)."""
+    layout = layout_or_404(locale_id=home.locale_id)
+    edition = layout["edition"]
     latest = latest_articles(edition)
     main = _main_story(home, latest)
     latest = [a for a in latest if a.pk != (main and main.pk)][:12]
-    blocks = selectors.rubric_blocks(locale_id=edition.locale_id, rubrics=chrome["rubric_pages"])
-    homes = {language["code"]: language["url"] for language in chrome["languages"]}
+    blocks = selectors.rubric_blocks(locale_id=edition.locale_id, rubrics=layout["rubric_pages"])
+    homes = {language["code"]: language["url"] for language in layout["languages"]}
     urls = seo.PageUrls(
-        canonical=request.build_absolute_uri(chrome["home_url"]),
-        home=request.build_absolute_uri(chrome["home_url"]),
+        canonical=request.build_absolute_uri(layout["home_url"]),
+        home=request.build_absolute_uri(layout["home_url"]),
         languages=sorted(homes),
     )
-    return TemplateResponse(
-        request,
-        "public/edition_home_page.html",
-        {
-            **chrome,
-            "page": home,
-            "main_story": main,
-            "latest": latest,
-            "rubric_blocks": blocks,
-            "canonical_url": urls.canonical,
-            # "/" sends a reader to their language's edition: the x-default of Google's hreflang.
-            "alternates": [
-                *((code, request.build_absolute_uri(url)) for code, url in sorted(homes.items())),
-                ("x-default", request.build_absolute_uri("/")),
-            ],
-            "share": seo.edition_home_share(
-                request,
-                edition=edition,
-                description=home.search_description,
-                main_story=main,
-                urls=urls,
-            ),
-        },
-    )
+    return {
+        **layout,
+        "page": home,
+        "main_story": main,
+        "latest": latest,
+        "rubric_blocks": blocks,
+        "canonical_url": urls.canonical,
+        # "/" sends a reader to their language's edition: the x-default of Google's hreflang.
+        "alternates": [
+            *((code, request.build_absolute_uri(url)) for code, url in sorted(homes.items())),
+            ("x-default", request.build_absolute_uri("/")),
+        ],
+        "share": seo.edition_home_share(
+            request,
+            edition=edition,
+            description=home.search_description,
+            main_story=main,
+            urls=urls,
+        ),
+    }
 
 
 def _main_story(home, latest: list[Article]) -> Article | None:
@@ -174,59 +173,69 @@ def _page_links(request, url: str, translations: dict[str, str]) -> dict:
     return seo.page_links(request, url, {**translations, translation.get_language(): url})
 
 
-def all_news(request, page):
+def all_news_context(request, page) -> dict:
+    """The edition's All news (Wagtail serves it: its template's tag renders this)."""
     translations = page_translations(page)
-    chrome = _chrome_or_404(locale_id=page.locale_id, translations=translations)
+    layout = layout_or_404(locale_id=page.locale_id, translations=translations)
     articles = selectors.published_articles(locale_id=page.locale_id)
-    return _listing_response(
+    return listing_context(
         request,
-        "public/all_news_page.html",
         articles,
-        chrome,
+        layout,
         self=page,
         **_page_links(request, page.url, translations),
     )
 
 
-def rubric_listing(request, rubric: Rubric):
+def rubric_listing_context(request, rubric: Rubric) -> dict:
+    """A rubric's page (Wagtail serves it; the tag of its template renders this)."""
     translations = page_translations(rubric)
-    chrome = _chrome_or_404(locale_id=rubric.locale_id, translations=translations)
+    layout = layout_or_404(locale_id=rubric.locale_id, translations=translations)
     articles = selectors.published_articles(locale_id=rubric.locale_id).filter(rubric=rubric)
-    return _listing_response(
+    return listing_context(
         request,
-        "newsroom/rubric.html",
         articles,
-        chrome,
+        layout,
         self=rubric,
         rubric=rubric,
         current_rubric_id=rubric.pk,
-        feeds=[*rubric_feed_links(rubric, chrome["edition"]), *chrome["feeds"]],
+        feeds=[*rubric_feed_links(rubric, layout["edition"]), *layout["feeds"]],
         **_page_links(request, rubric.url, translations),
     )
+
+
+def edition_page_context(request, page) -> dict:
+    """The layout (header, footer) and the canonical and hreflang links of one of the
+    edition's other pages (Wagtail's: directory, standard pages), added to its own context."""
+    translations = page_translations(page)
+    layout = layout_or_404(locale_id=page.locale_id, translations=translations)
+    # Its address and translations for search engines, as the pages sitemap lists them.
+    language = layout["edition"].language
+    return {**layout, **seo.page_links(request, page.url, {**translations, language: page.url})}
 
 
 def article_context(
     request,
     article: Article,
-    chrome: dict | None = None,
+    layout: dict | None = None,
     story: Story | None = None,
     translations: dict[str, str] | None = None,
 ) -> dict:
     """Everything the article template shows; also used by the admin preview.
 
-    `chrome`, `story` and `translations` when the caller has them already. The preview has
+    `layout`, `story` and `translations` when the caller has them already. The preview has
     none: its story is rendered afresh from what it holds in memory (byline, people, tags)."""
     if translations is None:
         translations = selectors.translation_urls(article) if article.pk else {}
-    chrome = chrome or _chrome_or_404(locale_id=article.locale_id)
-    edition = chrome["edition"]
+    layout = layout or layout_or_404(locale_id=article.locale_id)
+    edition = layout["edition"]
     story = story or story_render(
         request,
         article,
         edition=edition,
         mentions=selectors.Mentions.held_by(article),
         translations=translations,
-        home_url=chrome["home_url"],
+        home_url=layout["home_url"],
     )
     # Recent news: the edition's cards, rendered once for all its stories, less this one.
     cards = recent_cards(edition, now=timezone.now())
@@ -237,15 +246,15 @@ def article_context(
             people=story.person_ids,
             tags=story.tag_ids,
             exclude_ids=[pk for pk, _card in recent],
-            rubrics=chrome["rubric_pages"],
+            rubrics=layout["rubric_pages"],
         )
         if article.pk
         else []
     )
     article_url = article.url if article.pk else ""
     return {
-        **chrome,
-        "languages": languages_translated(chrome["languages"], translations),
+        **layout,
+        "languages": languages_translated(layout["languages"], translations),
         "article": article,
         "story": story,
         "share": story.share,
@@ -258,19 +267,19 @@ def article_context(
         ),
         "current_rubric_id": article.rubric_id,
         "current_rubric_aria": "location",
-        "feeds": [*chrome["feeds"], *rubric_feed_links(article.rubric, edition)],
+        "feeds": [*layout["feeds"], *rubric_feed_links(article.rubric, edition)],
     }
 
 
 def article_detail(request, rubric_slug: str, slug: str, article_id: str):
     """A story's page. Served without Wagtail's page routing (four queries a page); a path
     that only looks like a story's (a project called "plan-2030") goes on to Wagtail."""
-    chrome = _chrome_or_404(language=translation.get_language())
-    edition = chrome["edition"]
-    if not any(rubric.slug == rubric_slug for rubric in chrome["rubric_pages"]):
+    layout = layout_or_404(language=translation.get_language())
+    edition = layout["edition"]
+    if not any(rubric.slug == rubric_slug for rubric in layout["rubric_pages"]):
         return wagtail_serve(request, f"{rubric_slug}/{slug}-{article_id}/")
     article = selectors.published_article(
-        article_id=int(article_id), locale_id=edition.locale_id, rubrics=chrome["rubric_pages"]
+        article_id=int(article_id), locale_id=edition.locale_id, rubrics=layout["rubric_pages"]
     )
     if article is None:
         killed = selectors.killed_article(article_id=int(article_id), locale_id=edition.locale_id)
@@ -286,35 +295,35 @@ def article_detail(request, rubric_slug: str, slug: str, article_id: str):
         article,
         edition=edition,
         translations=translations,
-        home_url=chrome["home_url"],
+        home_url=layout["home_url"],
     )
-    context = article_context(request, article, chrome, story, translations)
+    context = article_context(request, article, layout, story, translations)
     return TemplateResponse(request, "newsroom/article.html", context)
 
 
 def withdrawn_article(request, article: Article):
     """A killed story's URL: 410 Gone with a short notice, nothing of the story itself."""
-    chrome = _chrome_or_404(locale_id=article.locale_id)
-    return TemplateResponse(request, "newsroom/withdrawn.html", chrome, status=410)
+    layout = layout_or_404(locale_id=article.locale_id)
+    return TemplateResponse(request, "newsroom/withdrawn.html", layout, status=410)
 
 
 def person_detail(request, slug: str):
-    chrome = _chrome_or_404(language=translation.get_language())
-    edition = chrome["edition"]
+    layout = layout_or_404(language=translation.get_language())
+    edition = layout["edition"]
     person = get_object_or_404(
         Person.objects.select_related("portrait"), locale_id=edition.locale_id, slug=slug
     )
     articles = selectors.published_articles(locale_id=edition.locale_id).filter(people=person)
     # The language switcher leads to the same person's page where the edition has one.
     translations = selectors.translation_page_urls(person)
-    chrome = {**chrome, "languages": languages_translated(chrome["languages"], translations)}
-    return _listing_response(request, "newsroom/person.html", articles, chrome, person=person)
+    layout = {**layout, "languages": languages_translated(layout["languages"], translations)}
+    return listing_response(request, "newsroom/person.html", articles, layout, person=person)
 
 
 def author_detail(request, slug: str):
     """A reporter's page: their stories in this edition, newest first."""
-    chrome = _chrome_or_404(language=translation.get_language())
-    edition = chrome["edition"]
+    layout = layout_or_404(language=translation.get_language())
+    edition = layout["edition"]
     author = get_object_or_404(
         Author.objects.only("id", "name", "slug", "translation_key"),
         locale_id=edition.locale_id,
@@ -323,13 +332,13 @@ def author_detail(request, slug: str):
     articles = selectors.published_articles(locale_id=edition.locale_id).filter(authors=author)
     # The language switcher and hreflang lead to the same author's page in other editions.
     translations = selectors.translation_page_urls(author)
-    chrome = {**chrome, "languages": languages_translated(chrome["languages"], translations)}
+    layout = {**layout, "languages": languages_translated(layout["languages"], translations)}
     url = reverse("author", kwargs={"slug": author.slug})
-    return _listing_response(
+    return listing_response(
         request,
         "public/author.html",
         articles,
-        chrome,
+        layout,
         author=author,
         **_page_links(request, url, translations),
     )
@@ -337,12 +346,12 @@ def author_detail(request, slug: str):
 
 def corrections(request):
     """The edition's public corrections, newest first: what was wrong, and where."""
-    chrome = _chrome_or_404(language=translation.get_language())
-    edition = chrome["edition"]
+    layout = layout_or_404(language=translation.get_language())
+    edition = layout["edition"]
     public = selectors.published_articles(locale_id=edition.locale_id).values("pk")
     notes = (
         ArticleVersion.objects.filter(kind=VersionKind.CORRECTION, article__in=public)
         .select_related("article__rubric")
         .order_by("-created_at")[:100]
     )
-    return TemplateResponse(request, "public/corrections.html", {**chrome, "corrections": notes})
+    return TemplateResponse(request, "public/corrections.html", {**layout, "corrections": notes})

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from dateline.lib.searchtext import query_terms
 from dateline.newsroom.models import Edition, Person
 
 from .selectors import MAX_RELEVANCE_PAGES, Filters, local_midnight
-from .text import query_terms
 
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 10

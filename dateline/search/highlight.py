@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .text import CJK_RUN, TOKEN, Term, is_cjk, stem
+from dateline.lib.searchtext import CJK_RUN, TOKEN, Term, is_cjk, stem
 
 SNIPPET_BEFORE = 90  # characters of context before the first match
 SNIPPET_LENGTH = 280

@@ -15,10 +15,9 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncDate
 from wagtail.search.backends import get_search_backend
 
+from dateline.lib.searchtext import config_for
 from dateline.newsroom.models import Article, ArticleTag
 from dateline.newsroom.selectors import PAGE_SIZE, ListingPage, listing_page, published_articles
-
-from .text import config_for
 
 # Relevance has no stable order to continue from, so its pages are numbered and bounded;
 # sorted by date, a search pages with the listings' cursors as far back as it goes.

@@ -1,6 +1,7 @@
 from .articles import Article, ArticleTag, ArticleVersion, ChangeKind, Urgency, VersionKind
 from .desks import Desk, DeskApprovalTask
 from .editions import Edition
+from .generations import Generation
 from .people import Author, Person
 from .rubrics import Rubric
 
@@ -12,6 +13,7 @@ __all__ = [
     "VersionKind",
     "Author",
     "Edition",
+    "Generation",
     "Person",
     "Desk",
     "DeskApprovalTask",

@@ -6,7 +6,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -18,11 +17,12 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from dateline.lib.searchfields import EditionAutocomplete, EditionText
 from dateline.lib.slugs import slug_from_text
-from dateline.search.index import EditionAutocomplete, EditionText
 
 from ..blocks import ArticleBodyBlock
-from ..panels import TranslationsPanel
+from ..signals import article_publish_done, article_unpublish_asked, pipeline_send
+from .translating import translation_prepare
 
 
 class Urgency(models.IntegerChoices):
@@ -106,7 +106,7 @@ class Article(
         blank=True, help_text="For a correction: what was wrong, shown under the story."
     )
 
-    # Set by the publishing actions (dateline.newsroom.publishing), never by the form.
+    # Set by the publishing actions (dateline.publishing.pipeline), never by the form.
     public_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When readers could first see it."
     )
@@ -146,33 +146,9 @@ class Article(
         for_concrete_model=False,
     )
 
-    panels = [
-        FieldPanel("headline"),
-        FieldPanel("lead"),
-        FieldRowPanel([FieldPanel("rubric"), FieldPanel("urgency"), FieldPanel("dateline_city")]),
-        MultiFieldPanel(
-            [
-                FieldPanel("lead_image"),
-                FieldPanel("lead_image_caption"),
-                FieldPanel("lead_image_credit"),
-            ],
-            heading="Lead photo",
-        ),
-        FieldPanel("body"),
-        FieldPanel("authors"),
-        FieldPanel("people"),
-        FieldPanel("tags"),
-        FieldPanel("projects"),
-        FieldPanel("slug"),
-        MultiFieldPanel(
-            [FieldPanel("embargo_until"), FieldPanel("change_kind"), FieldPanel("change_note")],
-            heading="Release",
-        ),
-        PublishingPanel(),
-        TranslationsPanel(heading="Other editions"),
-    ]
+    # The editor's form (panels) is the admin's: ArticleViewSet in wagtail_hooks.py.
 
-    # EditionText: the text plus what each edition's search needs (dateline/search/text.py).
+    # EditionText: the text plus what each edition's search needs (dateline/lib/searchtext.py).
     search_fields = [
         EditionText("headline", boost=3),
         EditionAutocomplete("headline"),
@@ -282,38 +258,42 @@ class Article(
     ]
 
     def copy_for_translation(self, locale, exclude_fields=None):
-        from ..translations import translation_prepare
-
         return translation_prepare(self, super().copy_for_translation(locale, exclude_fields))
 
     def publish(self, revision, *args, **kwargs):
-        """Wagtail's publish (admin, workflow, schedule), then the agency's follow-ups."""
-        from ..publishing import article_published
-
-        # One transaction: a crash can never leave a story live without its public version
+        """Wagtail's publish (admin, workflow, schedule), then the agency's pipeline."""
+        # One transaction: a crash can never leave an article live without its public version
         # (and the wire fan-out it queues); the release task simply runs it again.
         with transaction.atomic():
             result = super().publish(revision, *args, **kwargs)
-            article_published(article_id=self.pk, revision=revision, user=kwargs.get("user"))
+            pipeline_send(
+                article_publish_done,
+                type(self),
+                article_id=self.pk,
+                revision=revision,
+                user=kwargs.get("user"),
+            )
         return result
 
     def unpublish(self, set_expired=False, commit=True, user=None, log_action=True):
         """Wagtail's unpublish (admin, expiry), through the agency's withdrawal: readers and
-        partners are told (dateline.newsroom.publishing.article_unpublish)."""
-        from ..publishing import article_unpublish
-
+        partners are told (dateline.publishing.pipeline.article_unpublish)."""
         if not commit:
             return super().unpublish(set_expired, commit, user, log_action)
-        article_unpublish(article=self, user=user, set_expired=set_expired, log_action=log_action)
+        pipeline_send(
+            article_unpublish_asked,
+            type(self),
+            article=self,
+            user=user,
+            set_expired=set_expired,
+            log_action=log_action,
+        )
         self.refresh_from_db()
 
     def get_preview_template(self, request, mode_name):
-        return "newsroom/article.html"
-
-    def get_preview_context(self, request, mode_name):
-        from dateline.public.views import article_context
-
-        return article_context(request, self)
+        # The reader's page, built by public (above the newsroom) from the template's tag;
+        # the context is Wagtail's default: {"object": self, "request": request}.
+        return "public/article_preview.html"
 
 
 class VersionKind(models.TextChoices):

@@ -1,17 +1,19 @@
 from django.db import models
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from dateline.lib.pages import SiteRootPathsPerRequest
 
 
-class Rubric(SiteRootPathsPerRequest, RoutablePageMixin, Page):
+class Rubric(SiteRootPathsPerRequest, Page):
     """A section of one edition (Politics, Economy…): lists its stories and routes to them.
 
     Articles are not pages (an edition publishes 50,000 a year): their URLs,
     /<lang>/<rubric>/<slug>-<id>/, are answered by dateline.public.views.article_detail
-    without walking the page tree.
+    without walking the page tree. Its own page is public's "newsroom/rubric.html", rendered
+    by the tag in "public/rubric_page.html" (the listing is built in public, above us).
     """
+
+    template = "public/rubric_page.html"
 
     intro = models.TextField(blank=True)
     iptc_media_topic = models.CharField(
@@ -26,9 +28,3 @@ class Rubric(SiteRootPathsPerRequest, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "rubric"
-
-    @path("")
-    def listing(self, request):
-        from dateline.public.views import rubric_listing
-
-        return rubric_listing(request, self)

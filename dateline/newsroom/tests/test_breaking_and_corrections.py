@@ -6,7 +6,7 @@ import time_machine
 from lxml import html
 
 from dateline.newsroom.models import ArticleVersion, Urgency, VersionKind
-from dateline.newsroom.publishing import article_kill
+from dateline.publishing.pipeline import article_kill
 from dateline.test import article_make, chief_editor_make
 
 NOON = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)

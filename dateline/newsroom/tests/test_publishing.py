@@ -7,7 +7,7 @@ import time_machine
 from lxml import etree, html
 
 from dateline.newsroom.models import Article, VersionKind
-from dateline.newsroom.publishing import PublishingError, article_kill, article_restore
+from dateline.publishing.pipeline import PublishingError, article_kill, article_restore
 from dateline.test import admin_publish, article_make
 
 NINE = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)  # 09:00 in Minsk

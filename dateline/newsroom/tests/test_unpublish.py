@@ -13,8 +13,8 @@ from lxml import etree, html
 
 from dateline.conftest import run_worker
 from dateline.newsroom.models import Article, VersionKind
-from dateline.newsroom.publishing import article_kill
 from dateline.newsroom.tasks import release_scheduled
+from dateline.publishing.pipeline import article_kill
 from dateline.search.tests.helpers import found
 from dateline.test import (
     admin_publish,

@@ -8,7 +8,7 @@ import time_machine
 from lxml import html
 from wagtail.models import Locale
 
-from dateline.newsroom.publishing import article_kill
+from dateline.publishing.pipeline import article_kill
 from dateline.test import article_make, author_make
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

@@ -1,4 +1,4 @@
-"""Reader feeds (dateline/wire/feeds): RSS 2.0, Atom 1.0, JSON Feed 1.1 per edition and rubric."""
+"""Reader feeds (dateline/public/feeds): RSS 2.0, Atom 1.0, JSON Feed 1.1 per edition and rubric."""
 
 import json
 from datetime import UTC, datetime, timedelta
@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from lxml import html
 
-from dateline.newsroom.publishing import article_kill
+from dateline.publishing.pipeline import article_kill
 from dateline.test import article_make, author_make, edition_make, image_make
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # 12:00 in Minsk

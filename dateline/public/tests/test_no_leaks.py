@@ -23,7 +23,8 @@ from lxml import etree, html
 from taggit.models import Tag
 
 from dateline.directory.models import ProjectPage, ProjectsIndexPage
-from dateline.lib.memo import forget_kept
+from dateline.lib.memo import forget_cached
+from dateline.newsroom.generations import forget_generations
 from dateline.newsroom.models import (
     Article,
     ArticleVersion,
@@ -32,10 +33,9 @@ from dateline.newsroom.models import (
     Urgency,
     VersionKind,
 )
-from dateline.newsroom.publishing import article_kill
 from dateline.pagecache.entries import store
-from dateline.pagecache.generations import forget_generations
 from dateline.public.models import EditionHomePage
+from dateline.publishing.pipeline import article_kill
 from dateline.test import article_make, auth, partner_make, person_make
 from dateline.wire.items import item_uri
 
@@ -187,7 +187,7 @@ def newsroom_make(sets: list[dict], *, pages, chief) -> list[Made]:
 def fresh_caches() -> None:
     cache.clear()
     store.clear_local()
-    forget_kept()
+    forget_cached()
     forget_generations()
 
 

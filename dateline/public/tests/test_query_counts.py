@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dateline.directory.models import GovernmentBody, GovernmentBodyCategory, ProjectPage
-from dateline.pagecache.generations import generations_raise
+from dateline.newsroom.generations import generations_raise
 from dateline.test import article_make, author_make, image_make, person_make
 
 

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
 from dateline.newsroom.models import Rubric
-from dateline.newsroom.publishing import article_kill
 from dateline.public import sitemaps
+from dateline.publishing.pipeline import article_kill
 from dateline.test import article_make, edition_make
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)

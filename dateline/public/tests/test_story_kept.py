@@ -21,8 +21,8 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from dateline.newsroom.generations import generations_raise
 from dateline.newsroom.models import Edition
-from dateline.pagecache.generations import generations_raise
 from dateline.test import admin_publish, article_make, author_make, image_make, person_make
 
 pytestmark = pytest.mark.usefixtures("page_cache")

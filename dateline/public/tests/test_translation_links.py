@@ -9,7 +9,7 @@ from lxml import html
 
 from dateline.conftest import run_worker
 from dateline.newsroom.models import Rubric
-from dateline.newsroom.publishing import article_kill
+from dateline.publishing.pipeline import article_kill
 from dateline.test import admin_publish, article_make, chief_editor_make
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)

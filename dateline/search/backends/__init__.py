@@ -6,7 +6,7 @@ Wagtail's index table, signals and admin search, and change two things:
 
 - indexing: on PostgreSQL each object's text is stemmed with its edition's text-search
   configuration (one backend has one SEARCH_CONFIG in Wagtail; the index rows are shared);
-- querying: a query is split into words the way the index was (dateline.search.text) and
+- querying: a query is split into words the way the index was (dateline.lib.searchtext) and
   asked with SEARCH_CONFIG, the edition's configuration, given by the public search; without
   one (the admin, across editions) with every edition's configuration at once.
 """
@@ -15,6 +15,8 @@ from django.db import connection
 
 
 def SearchBackend(params):  # noqa: N802 — the name Wagtail looks for in a backend module
+    # Imported per database: each backend module imports its vendor's Wagtail backend, which
+    # needs that vendor's driver (psycopg is absent on a SQLite-only install).
     if connection.vendor == "postgresql":
         from .postgres import EditionPostgresSearchBackend
 

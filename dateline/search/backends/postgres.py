@@ -18,9 +18,9 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
 from dateline.lib.locales import locale_language
+from dateline.lib.searchfields import object_config
+from dateline.lib.searchtext import CONFIGS, FALLBACK_CONFIG, Term, edition_lexeme, query_terms
 
-from ..index import object_config
-from ..text import CONFIGS, FALLBACK_CONFIG, Term, edition_lexeme, query_terms
 from . import MatchesMixin
 
 MAX_TERMS = 32

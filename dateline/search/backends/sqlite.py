@@ -6,7 +6,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import PlainText
 
-from ..text import Term, query_terms, word_forms
+from dateline.lib.searchtext import Term, query_terms, word_forms
+
 from . import MatchesMixin
 
 MAX_TERMS = 32

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import time_machine
 
-from dateline.newsroom.publishing import article_kill
+from dateline.publishing.pipeline import article_kill
 from dateline.test import article_make, chief_editor_make
 
 from .helpers import page_of
@@ -162,7 +162,7 @@ def test_archive_and_tag_pages_run_a_fixed_number_of_queries(client, english, se
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from dateline.pagecache.generations import generations_raise
+    from dateline.newsroom.generations import generations_raise
 
     settings.PAGE_PARTS_CACHE_SECONDS = 60  # header and menus kept, as in production
     _, _, rubrics = english

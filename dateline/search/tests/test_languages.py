@@ -2,7 +2,7 @@
 
 import pytest
 
-from dateline.search.text import cjk_grams, index_extras, query_terms
+from dateline.lib.searchtext import cjk_grams, index_extras, query_terms
 from dateline.test import article_make, edition_make
 
 from .helpers import found

@@ -9,8 +9,8 @@ from modelsearch.backends.database.postgres.postgres import PostgresIndex
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
+from dateline.lib.searchfields import object_config
 from dateline.newsroom.models import Article
-from dateline.search.index import object_config
 from dateline.test import article_make, edition_make
 
 pytestmark = pytest.mark.skipif(

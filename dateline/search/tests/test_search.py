@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from dateline.newsroom.publishing import article_kill, article_restore
+from dateline.publishing.pipeline import article_kill, article_restore
 from dateline.test import (
     article_make,
     chief_editor_make,

@@ -1,6 +1,6 @@
 """Pushing story versions to partners' webhooks: who gets what, each attempt, retries, redelivery.
 
-The publishing path (dateline.newsroom.publishing) queues `wire_fan_out` once a version is
+The publishing path (dateline.publishing.pipeline) queues `wire_fan_out` once a version is
 recorded. Fan-out creates one Delivery per webhook whose partner may see the story and queues
 an attempt for each; partners without embargo access get theirs queued for the release time.
 An attempt sends the story as the partner sees it at that moment, signed; a failure is
@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django_tasks import task
 
 from dateline.newsroom.models import ArticleVersion, VersionKind
 
@@ -78,8 +79,6 @@ def attempt_schedule(delivery: Delivery, *, at: datetime, now: datetime, manual=
     The database queue writes its task row in the caller's transaction, so a delivery and
     the task that sends it are committed together or not at all.
     """
-    from .tasks import wire_deliver
-
     task = wire_deliver
     if at > now:
         if not task.get_backend().supports_defer:
@@ -192,3 +191,21 @@ def delivery_redeliver(*, delivery: Delivery, now: datetime | None = None) -> bo
     delivery.refresh_from_db()
     attempt_schedule(delivery, at=now, now=now, manual=True)
     return True
+
+
+# The background work of the push (`manage.py worker`), beside the code it runs: a delivery
+# queues its own next attempt. Both run ahead of routine work such as search indexing: a
+# partner waits for them.
+PRIORITY = 10
+
+
+@task(priority=PRIORITY)
+def wire_fan_out(version_id: int) -> int:
+    """Create and queue the deliveries of one new article version; returns how many."""
+    return len(deliveries_create(version_id=version_id))
+
+
+@task(priority=PRIORITY)
+def wire_deliver(delivery_id: int, attempt: int, manual: bool = False) -> str:
+    """One attempt of one delivery; returns what happened, for the task log."""
+    return delivery_attempt(delivery_id=delivery_id, attempt=attempt, manual=manual)

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
-from dateline.newsroom.publishing import article_kill
+from dateline.publishing.pipeline import article_kill
 from dateline.test import article_make, auth, image_make, partner_make, person_make
 from dateline.wire.partners import api_key_revoke, api_key_rotate
 from dateline.wire.schemas import newsml_schema, ninjs_validator

@@ -10,7 +10,7 @@ from django.utils import timezone
 from lxml import etree
 
 from dateline.newsroom.models import Article, ArticleVersion, VersionKind
-from dateline.newsroom.publishing import article_kill
+from dateline.publishing.pipeline import article_kill
 from dateline.test import article_make, edition_make, partner_make
 from dateline.wire.formats import FORMATS, NEWSML_G2, NINJS_16, NINJS_31
 from dateline.wire.formats.render import render_item, render_page

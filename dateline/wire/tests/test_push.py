@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from lxml import etree
 
 from dateline.conftest import run_worker
-from dateline.newsroom.publishing import article_kill, article_restore
+from dateline.publishing.pipeline import article_kill, article_restore
 from dateline.test import admin_publish, article_make, partner_make
 from dateline.wire.models import Delivery, DeliveryStatus, Webhook
 from dateline.wire.push.deliveries import delivery_redeliver

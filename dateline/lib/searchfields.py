@@ -5,7 +5,7 @@ from wagtail.search import index
 
 from dateline.lib.locales import locale_language
 
-from .text import config_for, index_extras
+from .searchtext import config_for, index_extras
 
 
 def object_config(obj) -> str:
@@ -16,7 +16,7 @@ def object_config(obj) -> str:
 
 class EditionText(index.SearchField):
     """A SearchField whose indexed text also holds CJK character pairs and, on databases that
-    cannot stem (SQLite), the Snowball stems of its words: see dateline.search.text."""
+    cannot stem (SQLite), the Snowball stems of its words: see dateline.lib.searchtext."""
 
     def get_value(self, obj):
         value = super().get_value(obj)

@@ -1,25 +1,28 @@
-"""The publishing path of a story, top to bottom: publish, correct, unpublish, kill, restore.
+"""The publishing pipeline, top to bottom: publish (first, update, correction, minor change),
+unpublish (withhold), kill, restore.
 
-Wagtail publishes (from the editor, a workflow approval or the schedule) and then calls
-`article_published`, which records the public version readers and partners get. Follow-ups
-that reach outside (cache purge, wire delivery, notifications) are queued from here too, so
-someone following a story from "Publish" to a partner's inbox reads one module.
+Each action records the public version in its transaction, then `_consequences` lists what
+that version sets off, in order, each a named call. Wagtail publishes (from the editor, a
+workflow approval or the schedule) and hands over to `article_published` through the one
+receiver in receivers.py; kill and restore are called by the admin's views (admin_views.py).
+Someone following an article from "Publish" to a partner's inbox reads this module.
 """
 
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 from wagtail.models import Revision
 from wagtail.search import index as search_index
 
-from dateline.pagecache.purge import article_purge
-from dateline.pagecache.tasks import embargo_lift
-from dateline.wire.push.tasks import wire_fan_out
+from dateline.newsroom.models import Article, ArticleVersion, ChangeKind, VersionKind
+from dateline.pagecache.invalidation import article_invalidate, frontend_purge_enqueue
+from dateline.wire.push.deliveries import wire_fan_out
 
-from .models import Article, ArticleVersion, ChangeKind, VersionKind
+from .tasks import embargo_lift
 
 
 class PublishingError(Exception):
@@ -55,24 +58,52 @@ def article_published(*, article_id: int, revision: Revision, user=None) -> Arti
     article.change_note = ""
     article.save(update_fields=["public_at", "version", "change_kind", "change_note"])
     _forget_change_label(revision)
-    _follow_ups(article, version, now=now)
+    _consequences(article, version, now=now)
     return version
 
 
-def _follow_ups(article: Article, version: ArticleVersion, *, now: datetime) -> None:
-    """Readers' pages are retired at once (or when the embargo ends); partners get the
-    version. Both after commit, both off the editor's request."""
-    article_purge(article)
-    if article.public_at and article.public_at > now:
-        at = article.public_at
-        transaction.on_commit(lambda: _embargo_lift_schedule(article.pk, at), robust=True)
-    transaction.on_commit(lambda: wire_fan_out.enqueue(version_id=version.pk), robust=True)
+def _consequences(article: Article, version: ArticleVersion, *, now: datetime) -> None:
+    """What a new public version sets off, in order. The first steps run in the action's
+    transaction (they commit with the version or not at all); the rest are tasks queued once
+    it commits, so the editor's request waits on no network."""
+    urls = article_invalidate(article)  # 1. page cache: the editions' generations
+    frontend_purge_enqueue(urls)  # 2. nginx / CDN: a task after commit
+    search_index_update(article)  # 3. search: out of the index at once, or indexing queued
+    embargo_lift_schedule(article, now=now)  # 4. readers' pages again when the embargo ends
+    wire_fan_out_enqueue(version)  # 5. partners: one delivery each, after commit
+    # 6. Channels still to come join here as named calls, each a task after commit:
+    #    subscriptions (newsletter, Telegram) and ingest (agencies' corrections back).
 
 
-def _embargo_lift_schedule(article_id: int, at: datetime) -> None:
-    task = embargo_lift
+def search_index_update(article: Article) -> None:
+    """A killed article leaves the search index at once, in this transaction (kills are often
+    for legal reasons). Any other change is queued for the worker, behind the partners and
+    the purges: the reader's search asks the database which articles are public, so a late
+    index row never shows an unpublished one. Wagtail also queues the same task on each save
+    (its own handler, which keeps drafts searchable in the admin); indexing twice is harmless
+    and this path does not depend on it."""
+    if article.killed_at is not None:
+        search_index.remove_object(article)
+        return
+    # Queued in the transaction: the database queue commits the task with the version.
+    meta = article._meta
+    insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(article.pk))
+
+
+def embargo_lift_schedule(article: Article, *, now: datetime) -> None:
+    """Under embargo: at its end, invalidate the pages the article joins."""
+    if not (article.public_at and article.public_at > now):
+        return
+    task, article_id, at = embargo_lift, article.pk, article.public_at
     if task.get_backend().supports_defer:
-        task.using(run_after=at).enqueue(article_id=article_id)
+        transaction.on_commit(
+            lambda: task.using(run_after=at).enqueue(article_id=article_id), robust=True
+        )
+
+
+def wire_fan_out_enqueue(version: ArticleVersion) -> None:
+    """Partners get the version (embargoed ones marked so) from the worker."""
+    transaction.on_commit(lambda: wire_fan_out.enqueue(version_id=version.pk), robust=True)
 
 
 def _public_from(article: Article, now: datetime) -> datetime:
@@ -92,7 +123,7 @@ def _forget_change_label(revision: Revision) -> None:
 def article_unpublish(
     *, article: Article, user=None, set_expired: bool = False, log_action=True
 ) -> ArticleVersion | None:
-    """Take a story off the site, feeds, search and sitemaps for now (Wagtail's Unpublish or
+    """Take an article off the site, feeds, search and sitemaps for now (Wagtail's Unpublish or
     expiry): partners are told to withhold it; publishing it again brings it back as a new
     version. A kill is the permanent withdrawal. None when it was not published."""
     article = Article.objects.select_for_update().get(pk=article.pk)
@@ -122,9 +153,8 @@ def article_kill(*, article: Article, user, reason: str) -> ArticleVersion:
     article.kill_reason = reason
     article.killed_by = user
     log(instance=article, action="dateline.kill", user=user, data={"reason": reason})
-    # Out of the search index in the same transaction (the index is a table of this database).
-    # The save below indexes nothing: killed stories are not among Article's indexed objects.
-    search_index.remove_object(article)
+    # Out of the search index in this transaction (see search_index_update): Wagtail's own
+    # indexing of the save below does nothing, killed ones are not among the indexed objects.
     return _version_record(
         article,
         kind=VersionKind.KILL,
@@ -157,11 +187,11 @@ def article_restore(*, article: Article, user, note: str = "") -> ArticleVersion
 
 
 def _version_record(article, *, kind, note, user, now, fields) -> ArticleVersion:
-    """Save the changed `fields` with a new version number, record it, tell the wire."""
+    """Save the changed `fields` with a new version number, record it, set off the rest."""
     article.version += 1
     article.save(update_fields=[*fields, "version"])
     version = ArticleVersion.objects.create(
         article=article, number=article.version, kind=kind, note=note, created_at=now, user=user
     )
-    _follow_ups(article, version, now=now)
+    _consequences(article, version, now=now)
     return version

@@ -1,8 +1,9 @@
-"""Search, the date archive and tag pages of an edition, under its language prefix."""
+"""Search, the date archive and tag pages of an edition, under its language prefix (the
+namespace keeps its name: "search:tag", "search:archive_day"…)."""
 
 from django.urls import path, re_path
 
-from . import views
+from . import search as views
 
 app_name = "search"
 

@@ -1,4 +1,4 @@
-"""What to retire when content changes, here and in a frontend cache (nginx, a CDN).
+"""What to invalidate when content changes, here and in a frontend cache (nginx, a CDN).
 
 Here: raise the generations of the editions a change shows in (see generations.py); every
 page of those editions is then rendered afresh on its next request. A frontend cache cannot
@@ -15,13 +15,17 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
-from .generations import ALL, generations_raise, stories_scope
+from dateline.newsroom.generations import ALL, generations_raise, stories_scope
+from dateline.newsroom.models import Article
+from dateline.public.feeds.links import FORMATS
+from dateline.public.models import AllNewsPage
+
+from .tasks import frontend_purge
 
 
-def article_purge(article) -> None:
-    """Retire the pages `article` is or was on; call it inside the change's transaction."""
-    from dateline.newsroom.models import Article
-
+def article_invalidate(article) -> list[str]:
+    """Invalidate the cached pages `article` is or was on (inside the change's transaction);
+    returns the addresses a frontend cache must purge."""
     translations = list(
         Article.objects.filter(translation_key=article.translation_key, live=True)
         .exclude(pk=article.pk)
@@ -32,24 +36,21 @@ def article_purge(article) -> None:
     # cache, and its address (the slug says the headline) must not reach a third-party CDN.
     now = timezone.now()
     shown = [t for t in translations if t.killed_at is None and t.public_at and t.public_at <= now]
-    urls = article_urls(article) + [t.url for t in shown]
-    frontend_purge_on_commit(urls)
+    return article_urls(article) + [t.url for t in shown]
 
 
-def edition_purge(*languages: str, urls: Iterable[str] = (), stories: bool = True) -> None:
-    """Retire an edition's pages (or, with no language, the pages of every edition), and
-    with `stories` the text of its stories kept apart from their pages too."""
+def edition_invalidate(*languages: str, urls: Iterable[str] = (), stories: bool = True) -> None:
+    """Invalidate an edition's pages (or, with no language, the pages of every edition), and
+    with `stories` the text of its stories cached apart from their pages too."""
     scopes = languages or [ALL]
     if stories:
         scopes = [*scopes, *(stories_scope(language) for language in languages)]
     generations_raise(*scopes)
-    frontend_purge_on_commit([url for url in urls if url])
+    frontend_purge_enqueue([url for url in urls if url])
 
 
 def article_urls(article) -> list[str]:
-    """Paths of the pages a story appears on, first pages of listings included."""
-    from dateline.wire.feeds.links import FORMATS
-
+    """Paths of the pages an article appears on, first pages of listings included."""
     language = article.locale.language_code
     urls = [article.url, article.rubric.url]
     with translation.override(language):
@@ -77,8 +78,6 @@ def _reverse(name: str, *args) -> str:
 
 
 def _all_news_pages(locale_id: int):
-    from dateline.public.models import AllNewsPage
-
     return AllNewsPage.objects.live().filter(locale_id=locale_id)
 
 
@@ -86,14 +85,12 @@ def _month_sitemap(language: str, at: datetime) -> str:
     return f"/sitemaps/articles-{language}-{at:%Y}-{at:%m}.xml"
 
 
-def frontend_purge_on_commit(paths: list[str]) -> None:
-    """Purge `paths` from the frontend cache once the change is committed."""
+def frontend_purge_enqueue(paths: list[str]) -> None:
+    """Queue the purge of `paths` from the frontend cache once the change is committed."""
     if not settings.WAGTAILFRONTENDCACHE or not paths:
         return
-    from .tasks import frontend_purge
-
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     urls = [path if "://" in path else f"{base}{path}" for path in paths]
-    # The first attempt right after the commit (a PURGE to nginx takes a millisecond; readers
-    # see the story within a second); a failure queues the retries for the worker.
-    transaction.on_commit(lambda: frontend_purge.call(urls=urls, attempt=1), robust=True)
+    # A task, not a call: the editor's request never waits on nginx or a CDN. The worker
+    # takes it within a second (its priority is above the wire's); a failure queues retries.
+    transaction.on_commit(lambda: frontend_purge.enqueue(urls=urls, attempt=1), robust=True)

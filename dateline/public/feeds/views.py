@@ -11,6 +11,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from dateline.lib import cachekeys
+
 from .scope import FeedScope, FeedState, feed_state, scope_resolve
 from .syndication import FEED_CLASSES
 
@@ -49,7 +51,7 @@ def _feed_response(request, *, format_name: str, rubric_slug: str | None) -> Htt
 
 
 def _feed(request, scope: FeedScope, state: FeedState, format_name: str) -> HttpResponse:
-    key = "feeds:" + state.etag.strip('"')
+    key = cachekeys.feed(state.etag.strip('"'))
     cached = cache.get(key)
     if cached is None:
         response = FEED_CLASSES[format_name]()(request, scope=scope)

@@ -11,12 +11,14 @@ from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from dateline.directory.models import GovernmentBodiesPage, ProjectsIndexPage, ServicesIndexPage
-from dateline.lib.memo import kept
+from dateline.lib import cachekeys
+from dateline.lib.memo import cached
 from dateline.newsroom import style
+from dateline.newsroom.generations import ALL, generation_key
 from dateline.newsroom.models import Article, Edition, Rubric
-from dateline.pagecache.generations import ALL, generation_key
+from dateline.newsroom.selectors import published_articles, recent_articles
+from dateline.public.feeds.links import edition_feed_links
 from dateline.weather.selectors import weather_slot
-from dateline.wire.feeds.links import edition_feed_links
 
 from .models import AllNewsPage, SubscribeSettings
 
@@ -40,7 +42,7 @@ def edition_home_url(language: str) -> str:
 
 def edition_structure(edition: Edition) -> dict:
     """The edition's top-level pages in tree order (two queries), the rubric menu's links, and
-    Wagtail's site root paths set on the kept page objects."""
+    Wagtail's site root paths set on the cached page objects."""
     content_types = ContentType.objects.get_for_models(AllNewsPage, *SECTION_TYPES)
     type_of = {ct.pk: model for model, ct in content_types.items()}
     children = (
@@ -61,7 +63,7 @@ def edition_structure(edition: Edition) -> dict:
     root_paths = Site.get_site_root_paths()
     for page in [*rubrics, *children]:
         # Wagtail keeps these on each page object; given here once, they travel with the
-        # kept parts and the menu's links cost no cache lookup each.
+        # cached parts and the menu's links cost no cache lookup each.
         page._wagtail_cached_site_root_paths = root_paths
     for page in children:
         model = type_of.get(page.content_type_id)
@@ -80,8 +82,6 @@ def edition_structure(edition: Edition) -> dict:
 
 def breaking_story(edition: Edition, *, now):
     """The newest flash or urgent story still inside its banner time, if any (one query)."""
-    from dateline.newsroom.selectors import published_articles
-
     windows = settings.BREAKING_NEWS_MINUTES
     longest = max(windows.values())
     story = (
@@ -94,7 +94,7 @@ def breaking_story(edition: Edition, *, now):
     return None
 
 
-def page_chrome(
+def page_layout(
     *,
     locale_id: int | None = None,
     language: str | None = None,
@@ -139,24 +139,24 @@ def languages_translated(languages: list[dict], translations: dict[str, str]) ->
 
 
 # Every page shows the parts below, and they change only when something is published (or
-# the weather is refreshed), which raises the edition's cache generation: so they are kept
+# the weather is refreshed), which raises the edition's cache generation: so they are cached
 # in the cache under that generation, and a page costs only the queries of its own content.
 
 
 def editions_all() -> list[Edition]:
-    return _kept(
-        f"editions:{generation_key(ALL)}",
+    return _cached(
+        cachekeys.editions(generation_key(ALL)),
         lambda: list(Edition.objects.select_related("locale", "default_image")),
     )
 
 
 def edition_parts(edition: Edition, *, now) -> dict:
     """Menus, weather, breaking banner, feeds, language and subscribe links of an edition."""
-    key = f"chrome:{generation_key(edition.language)}:{edition.pk}"
-    parts = _kept(key, lambda: _edition_parts(edition, now=now))
+    key = cachekeys.layout(generation_key(edition.language), edition.pk)
+    parts = _cached(key, lambda: _edition_parts(edition, now=now))
     breaking = parts["breaking"]
     if breaking and breaking.public_at < now - _banner_time(breaking):
-        parts = {**parts, "breaking": None}  # its time in the banner ran out while kept
+        parts = {**parts, "breaking": None}  # its time in the banner ran out while cached
     return parts
 
 
@@ -186,10 +186,9 @@ def _edition_parts(edition: Edition, *, now) -> dict:
 
 def latest_articles(edition: Edition) -> list[Article]:
     """The edition's newest stories, for its home page and for Recent news."""
-    from dateline.newsroom.selectors import recent_articles
 
-    return _kept(
-        f"latest:{generation_key(edition.language)}:{edition.pk}",
+    return _cached(
+        cachekeys.latest(generation_key(edition.language), edition.pk),
         lambda: recent_articles(locale_id=edition.locale_id, limit=LATEST),
     )
 
@@ -201,8 +200,8 @@ def recent_cards(edition: Edition, *, now) -> list[tuple[int, str]]:
     (and local day, as a card shows the clock for today's stories and the date for others).
     """
     day = timezone.localtime(now, edition.tz).date()
-    return _kept(
-        f"recent-cards:{generation_key(edition.language)}:{edition.pk}:{day.isoformat()}",
+    return _cached(
+        cachekeys.recent_cards(generation_key(edition.language), edition.pk, day.isoformat()),
         lambda: [
             (
                 article.pk,
@@ -214,12 +213,12 @@ def recent_cards(edition: Edition, *, now) -> list[tuple[int, str]]:
 
 
 def subscribe_settings() -> SubscribeSettings:
-    return _kept(f"subscribe:{generation_key(ALL)}", SubscribeSettings.load)
+    return _cached(cachekeys.subscribe(generation_key(ALL)), SubscribeSettings.load)
 
 
 def _banner_time(story) -> timedelta:
     return timedelta(minutes=settings.BREAKING_NEWS_MINUTES[story.urgency])
 
 
-def _kept(key: str, compute):
-    return kept(key, compute, seconds=settings.PAGE_PARTS_CACHE_SECONDS)
+def _cached(key: str, compute):
+    return cached(key, compute, seconds=settings.PAGE_PARTS_CACHE_SECONDS)

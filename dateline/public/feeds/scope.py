@@ -9,7 +9,7 @@ from django.http import Http404
 
 from dateline.newsroom import selectors
 from dateline.newsroom.models import Article, ArticleVersion, Edition, Rubric, VersionKind
-from dateline.public.chrome import edition_home_url
+from dateline.public.layout import edition_home_url
 
 FEED_SIZE = 50
 

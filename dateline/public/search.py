@@ -12,22 +12,22 @@ from django.views.decorators.cache import cache_control
 from taggit.models import Tag
 
 from dateline.lib.ratelimit import client_address
+from dateline.lib.searchtext import config_for, query_terms
 from dateline.newsroom import selectors as newsroom
 from dateline.newsroom import style
 from dateline.newsroom.models import Article, ArticleTag
-from dateline.public.views import _chrome_or_404, _listing, _listing_response
+from dateline.search import calendar, selectors
+from dateline.search.forms import SearchForm
+from dateline.search.highlight import SNIPPET_REACH, Marker
+from dateline.search.ratelimit import search_rate_check
 
-from . import calendar, selectors
-from .forms import SearchForm
-from .highlight import SNIPPET_REACH, Marker
-from .ratelimit import search_rate_check
-from .text import config_for, query_terms
+from .views import layout_or_404, listing_page_at, listing_response
 
 FIRST_YEAR = 1990
 
 
-def _edition_chrome() -> dict:
-    return _chrome_or_404(language=translation.get_language())
+def _edition_layout() -> dict:
+    return layout_or_404(language=translation.get_language())
 
 
 # Not kept by the page cache or a CDN: each search counts against the client's rate limit.
@@ -38,12 +38,12 @@ def search(request):
         response = TemplateResponse(request, "search/too_many.html", status=429)
         response["Retry-After"] = str(allowance.reset_after)
         return response
-    chrome = _edition_chrome()
-    edition = chrome["edition"]
-    form = SearchForm(request.GET, edition=edition, rubrics=chrome["rubric_pages"])
+    layout = _edition_layout()
+    edition = layout["edition"]
+    form = SearchForm(request.GET, edition=edition, rubrics=layout["rubric_pages"])
     asked = form.search_request()
     context = {
-        **chrome,
+        **layout,
         "form": form,
         "asked": asked,
         "searched": bool(asked.query or asked.filters),
@@ -77,7 +77,7 @@ def _results_page(request, asked, edition) -> dict:
             "kept_query": urlencode(kept),
         }
     found = selectors.find_matches(**search)
-    page = _listing(request, found, selectors.newest_first_page)
+    page = listing_page_at(request, found, selectors.newest_first_page)
     return {"articles": page.articles, "page": page, "kept_query": urlencode(kept)}
 
 
@@ -110,10 +110,10 @@ def _text_to_snippet(article: Article, marker: Marker) -> str:
 
 
 def archive(request):
-    chrome = _edition_chrome()
-    edition = chrome["edition"]
+    layout = _edition_layout()
+    edition = layout["edition"]
     span = selectors.edition_span(locale_id=edition.locale_id, tz=edition.tz)
-    context = {**chrome, "years": [], "month": None}
+    context = {**layout, "years": [], "month": None}
     context["weekdays"] = calendar.weekday_names(edition.language)
     if span:
         first, last = span
@@ -125,8 +125,8 @@ def archive(request):
 
 
 def archive_year(request, year: str):
-    chrome = _edition_chrome()
-    edition = chrome["edition"]
+    layout = _edition_layout()
+    edition = layout["edition"]
     number = _year(year)
     counts = selectors.day_counts(
         locale_id=edition.locale_id,
@@ -139,7 +139,7 @@ def archive_year(request, year: str):
         request,
         "search/archive_year.html",
         {
-            **chrome,
+            **layout,
             "year": number,
             "months": months,
             "stories": sum(counts.values()),
@@ -151,8 +151,8 @@ def archive_year(request, year: str):
 
 
 def archive_month(request, year: str, month: str):
-    chrome = _edition_chrome()
-    edition = chrome["edition"]
+    layout = _edition_layout()
+    edition = layout["edition"]
     first = _date(year, month, "01")
     after_last = (first + timedelta(days=32)).replace(day=1)
     articles = newsroom.published_articles(locale_id=edition.locale_id).filter(
@@ -160,11 +160,11 @@ def archive_month(request, year: str, month: str):
         public_at__lt=selectors.local_midnight(after_last, edition.tz),
     )
     previous = (first - timedelta(days=1)).replace(day=1)
-    return _listing_response(
+    return listing_response(
         request,
         "search/archive_month.html",
         articles,
-        chrome,
+        layout,
         month=_month(edition, first.year, first.month),
         weekdays=calendar.weekday_names(edition.language),
         year_url=calendar.year_url(first.year),
@@ -174,8 +174,8 @@ def archive_month(request, year: str, month: str):
 
 
 def archive_day(request, year: str, month: str, day: str):
-    chrome = _edition_chrome()
-    edition = chrome["edition"]
+    layout = _edition_layout()
+    edition = layout["edition"]
     the_day = _date(year, month, day)
     articles = newsroom.published_articles(locale_id=edition.locale_id).filter(
         public_at__gte=selectors.local_midnight(the_day, edition.tz),
@@ -184,11 +184,11 @@ def archive_day(request, year: str, month: str, day: str):
     before, after = selectors.neighbour_days(
         locale_id=edition.locale_id, tz=edition.tz, day=the_day
     )
-    return _listing_response(
+    return listing_response(
         request,
         "search/archive_day.html",
         articles,
-        chrome,
+        layout,
         heading=style.day_heading(selectors.local_midnight(the_day, edition.tz), edition),
         day=the_day,
         month_url=calendar.month_url(the_day),
@@ -231,17 +231,17 @@ def _date(year: str, month: str, day: str) -> date:
 def tag_listing(request, slug: str):
     if "\x00" in slug:  # PostgreSQL refuses the character in a query
         raise Http404("No such tag")
-    chrome = _edition_chrome()
+    layout = _edition_layout()
     tag = get_object_or_404(Tag, slug=slug)
     tagged = ArticleTag.objects.filter(tag=tag).values("content_object_id")
-    articles = newsroom.published_articles(locale_id=chrome["edition"].locale_id).filter(
+    articles = newsroom.published_articles(locale_id=layout["edition"].locale_id).filter(
         pk__in=tagged
     )
-    return _listing_response(
+    return listing_response(
         request,
         "search/tag.html",
         articles,
-        chrome,
+        layout,
         tag=tag,
         search_url=reverse("search:search") + "?" + urlencode({"tag": tag.slug}),
     )

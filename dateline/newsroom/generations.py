@@ -17,7 +17,7 @@ ALL = "all"  # raised by what every page shows (the editions, the subscribe link
 
 def stories_scope(language: str) -> str:
     """Raised by what a story's own text shows besides the story (its rubric's title, the
-    people and authors it names), not by publishing: each story's rendered text is kept
+    people and authors it names), not by publishing: each article's rendered text is cached
     under its version and this scope (public/story.py), across the edition's publishes."""
     return f"stories-{language}"
 
