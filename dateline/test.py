@@ -3,15 +3,25 @@
 from datetime import datetime, timedelta
 from io import BytesIO
 
+from django.contrib.auth.models import Group, User
 from django.core.files.images import ImageFile
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+from dateline.newsroom.desks import (
+    ADMINISTRATORS,
+    CHIEF_EDITORS,
+    DESK_EDITORS,
+    PARTNER_MANAGERS,
+    REPORTERS,
+)
 from dateline.newsroom.models import (
     Article,
     ArticleVersion,
     Author,
+    Desk,
     Edition,
     Person,
     Rubric,
@@ -20,6 +30,7 @@ from dateline.newsroom.models import (
 )
 from dateline.public.models import EditionHomePage, SubscribeSettings
 from dateline.public.structure import edition_ensure, rubric_ensure, sections_ensure
+from dateline.wire.partners import partner_create
 
 EDITIONS = {
     "en": {
@@ -169,7 +180,6 @@ def editor_form(client, url: str, **changes):
 
 def admin_publish(client, article: Article, **changes):
     """Post the article's edit form with the Publish action, as an editor does."""
-    from django.urls import reverse
 
     url = reverse("wagtailsnippets_newsroom_article:edit", args=[article.pk])
     data = editor_form(client, url, **changes)
@@ -182,7 +192,6 @@ PASSWORD = "correct-horse-battery"
 
 
 def user_in_role(username: str, role: str):
-    from django.contrib.auth.models import Group, User
 
     user = User.objects.create_user(username, password=PASSWORD, first_name=username.title())
     user.groups.add(Group.objects.get(name=role))
@@ -190,17 +199,11 @@ def user_in_role(username: str, role: str):
 
 
 def reporter_make(username: str = "reporter"):
-    from dateline.newsroom.desks import REPORTERS
-
     return user_in_role(username, REPORTERS)
 
 
 def desk_editor_make(*rubrics: Rubric, username: str = "deskeditor", desk: str = "Desk"):
     """A desk editor on a desk that covers `rubrics` (all of one edition)."""
-    from django.contrib.auth.models import Group
-
-    from dateline.newsroom.desks import DESK_EDITORS
-    from dateline.newsroom.models import Desk
 
     user = user_in_role(username, DESK_EDITORS)
     group = Group.objects.create(name=f"{desk} desk ({username})")
@@ -212,22 +215,16 @@ def desk_editor_make(*rubrics: Rubric, username: str = "deskeditor", desk: str =
 
 
 def chief_editor_make(username: str = "chief"):
-    from dateline.newsroom.desks import CHIEF_EDITORS
-
     return user_in_role(username, CHIEF_EDITORS)
 
 
 def partner_manager_make(username: str = "partners"):
     """Runs the wire in the admin: partners, keys, webhooks, deliveries; writes no stories."""
-    from dateline.newsroom.desks import PARTNER_MANAGERS
-
     return user_in_role(username, PARTNER_MANAGERS)
 
 
 def administrator_make(username: str = "admin"):
     """Every permission, through the Administrators role rather than the superuser flag."""
-    from dateline.newsroom.desks import ADMINISTRATORS
-
     return user_in_role(username, ADMINISTRATORS)
 
 
@@ -239,7 +236,6 @@ def partner_make(
     embargo_allowed: bool = False,
 ):
     """A wire partner with products and its first API key; returns (partner, key secret)."""
-    from dateline.wire.partners import partner_create
 
     partner, issued = partner_create(
         name=name, editions=list(editions), rubrics=rubrics, embargo_allowed=embargo_allowed
