@@ -1,16 +1,16 @@
 """Search latency over a large archive on PostgreSQL: p50 and p95 per kind of query.
 
-    .venv/bin/python bench/search.py                       # 100,000 stories
+    .venv/bin/python bench/search.py                       # 100,000 articles
     .venv/bin/python bench/search.py --articles 1000000
-    .venv/bin/python bench/search.py --reuse               # keep the stories of the last run
+    .venv/bin/python bench/search.py --reuse               # keep the articles of the last run
 
 Builds (or, with --reuse, reuses) the database `dateline_bench_search` on the PostgreSQL server
 of --postgres (its own database is only used to create the scratch one; `test` is never
-touched). Four editions share the stories evenly over the last ten years; headlines, leads and
+touched). Four editions share the articles evenly over the last ten years; headlines, leads and
 bodies are drawn from small word lists of each language with a Zipf-like spread, so that
-some words are in most stories and others in a few. (Not `manage.py generate_archive`: it
-repeats a pool of 400 stories per edition, so each word is in no story or in thousands, and
-the cost of a search is mostly how many stories its words are in.) The stories are indexed
+some words are in most articles and others in a few. (Not `manage.py generate_archive`: it
+repeats a pool of 400 articles per edition, so each word is in no article or in thousands, and
+the cost of a search is mostly how many articles its words are in.) The articles are indexed
 through Dateline's
 search backend (what `manage.py update_index` does), then each kind of query — one word, two
 words, with and without filters (a rubric, a one-year date range) — is asked through the
@@ -84,7 +84,7 @@ WORDS = {
     ),
 }
 VOCABULARY = {language: words.split() for language, words in WORDS.items()}
-# Russian and Belarusian words change their endings: stories use them in several forms.
+# Russian and Belarusian words change their endings: articles use them in several forms.
 ENDINGS = {"ru": ("", "а", "у", "ом", "ы", "ов"), "be": ("", "а", "у", "ам", "ы", "аў")}
 QUERIES = {
     "en": (["president"], ["hockey"], ["vaccine"], ["minister", "talks"], ["grain", "export"]),
@@ -148,7 +148,7 @@ def _run(count: int, jobs: int) -> None:
         print(f"reusing {count:,} stories")
     else:
         started = time.perf_counter()
-        _stories(editions, count)
+        _articles(editions, count)
         print(f"inserted {count:,} stories in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
     if _index(jobs):
@@ -202,10 +202,10 @@ def _sentence(rng: random.Random, language: str, words: int) -> str:
     return " ".join(picked).capitalize() + "."
 
 
-def _stories(editions: dict, count: int) -> None:
+def _articles(editions: dict, count: int) -> None:
     from dateline.newsroom.models import Article
 
-    sentence = Sentences(random.Random(7))  # noqa: S311 — made-up stories, the same every run
+    sentence = Sentences(random.Random(7))  # noqa: S311 — made-up articles, the same every run
     now = datetime.now(UTC)
     span = timedelta(days=365 * YEARS)
     per_edition = count // len(editions)
@@ -243,7 +243,7 @@ def _stories(editions: dict, count: int) -> None:
 
 
 def _copy(articles: list) -> None:
-    """Insert with COPY: bulk_create binds each value into the SQL text (~300 stories/s)."""
+    """Insert with COPY: bulk_create binds each value into the SQL text (~300 articles/s)."""
     from django.db import connection
 
     from dateline.newsroom.models import Article
@@ -262,7 +262,7 @@ def _copy(articles: list) -> None:
 
 def _index(jobs: int) -> int:
     """What `manage.py update_index` does for articles, a thousand at a time, in `jobs`
-    processes. Resumable: a batch whose last story is in the index is done. The number of
+    processes. Resumable: a batch whose last article is in the index is done. The number of
     batches indexed."""
     import multiprocessing
 
@@ -276,7 +276,7 @@ def _index(jobs: int) -> int:
         return 0
     batches = range(span["first"], span["last"] + 1, INDEX_BATCH)
     # As for any bulk load, the GIN indexes are built once at the end: kept up to date row by
-    # row they make the load three times slower by the millionth story.
+    # row they make the load three times slower by the millionth article.
     # (Built again however the load ends, an interrupt included: a later --reuse run would
     # not know they had been there.)
     gin = _gin_indexes_drop()

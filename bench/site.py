@@ -4,7 +4,7 @@
     .venv/bin/python bench/site.py --scale 10k=postgres://…/dateline_bench_10k
 
 Each scale is a PostgreSQL database filled by `demo_content` plus `generate_archive --index`
-(its stories in the search index; created and filled here when missing or short; resumable).
+(its articles in the search index; created and filled here when missing or short; resumable).
 For each, on this machine:
 gunicorn (sync, --workers, persistent database connections, Redis cache) serves Dateline
 with the page cache off ("uncached": every request renders) and on; nginx (deploy/nginx.conf)
@@ -40,7 +40,7 @@ PORTS = {
     "file": 8704,
     "bare": 8705,
 }
-STORIES_IN_TURN = 1_000
+ARTICLES_IN_TURN = 1_000
 
 
 def main() -> None:
@@ -136,7 +136,7 @@ print(json.dumps({
 
 
 def scale_measure(url: str, args) -> dict:
-    code = FIXTURES.replace("COUNT", str(STORIES_IN_TURN))
+    code = FIXTURES.replace("COUNT", str(ARTICLES_IN_TURN))
     fixtures = json.loads(manage(url, "shell", "-c", code).strip().splitlines()[-1])
     run_dir = ROOT / "var" / "bench-site"
     shutil.rmtree(run_dir, ignore_errors=True)
@@ -157,14 +157,14 @@ def scale_measure(url: str, args) -> dict:
             env={**base_env, "PAGE_CACHE_SECONDS": "0"},
             workers=args.workers,
         )
-        # Nothing kept at all: menus, Recent news and the story's text rendered every time.
+        # Nothing cached at all: menus, Recent news and the article's text rendered every time.
         stack.gunicorn(
             port=PORTS["bare"],
             env={
                 **base_env,
                 "PAGE_CACHE_SECONDS": "0",
                 "PAGE_PARTS_CACHE_SECONDS": "0",
-                "STORY_CACHE_SECONDS": "0",
+                "ARTICLE_CACHE_SECONDS": "0",
             },
             workers=args.workers,
         )
@@ -208,10 +208,10 @@ def scale_measure(url: str, args) -> dict:
             name, _, target = reference.partition("=")
             rows[("Reference", name)] = wrk(target, args.duration)
         bare = f"http://127.0.0.1:{PORTS['bare']}{fixtures['article']}"
-        rows[("Article", "uncached, nothing kept (no parts, text rendered)")] = wrk(
+        rows[("Article", "uncached, nothing cached (no parts, text rendered)")] = wrk(
             bare, args.duration
         )
-        rows[(f"{STORIES_IN_TURN:,} stories in turn", "uncached, texts kept")] = wrk_in_turn(
+        rows[(f"{ARTICLES_IN_TURN:,} stories in turn", "uncached, texts cached")] = wrk_in_turn(
             app, fixtures["articles"], run_dir, args.duration
         )
         # The rows compared as ratios are measured in turns, three times each (the median is
@@ -300,7 +300,7 @@ def wrk(url: str, duration: int, header: str | None = None, script: Path | None 
 
 
 def wrk_in_turn(app: str, paths: list[str], run_dir: Path, duration: int) -> dict:
-    """Readers spread over many stories: each path once (each story's text is then kept,
+    """Readers spread over many articles: each path once (each article's text is then cached,
     as after its first reader), then wrk asks them in turn."""
     for path in paths:
         fetch(app + path)

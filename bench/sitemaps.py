@@ -1,12 +1,12 @@
 """How fast the sitemaps answer over a large archive.
 
-    .venv/bin/python bench/sitemaps.py                      # 200,000 stories, throwaway SQLite
+    .venv/bin/python bench/sitemaps.py                      # 200,000 articles, throwaway SQLite
     .venv/bin/python bench/sitemaps.py --sqlite var/bench.sqlite3   # kept, and reused if full
     .venv/bin/python bench/sitemaps.py --articles 1000000 \\
         --postgres postgres://postgres@127.0.0.1:5432/postgres
 
 With --postgres, a scratch database `dateline_bench_sitemaps` is created on that server and
-dropped at the end; the URL's own database is only used to create and drop it. Stories are
+dropped at the end; the URL's own database is only used to create and drop it. Articles are
 spread evenly over four editions and the last four years; one in three has a translation,
 1% are killed and 1% are drafts. Prints the time of the sitemap index, one month's sitemap and
 a news sitemap (best and median of several runs), their query counts and the month's plan.
@@ -98,7 +98,7 @@ def _run(count: int) -> None:
         count = Article.objects.count()
         made = "already there"
     else:
-        _stories(editions, count, now)
+        _articles(editions, count, now)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         made = f"made in {time.perf_counter() - started:.0f} s"
@@ -123,8 +123,8 @@ def _editions() -> dict:
     return {language: edition_make(language) for language in LANGUAGES}
 
 
-def _stories(editions: dict, count: int, now: datetime) -> None:
-    """`count` stories, oldest first, the same moment in every edition (translations)."""
+def _articles(editions: dict, count: int, now: datetime) -> None:
+    """`count` articles, oldest first, the same moment in every edition (translations)."""
     from django.db import transaction
 
     from dateline.newsroom.models import Article

@@ -6,7 +6,7 @@
 Sets up its own database (a fresh SQLite file, or the PostgreSQL database named in the URL,
 dropped and created again: its name must start with dateline_bench), an edition, a partner
 with a webhook on a local HTTP receiver, and starts `manage.py worker --no-schedule` as a
-separate process. Then it publishes stories one at a time through Wagtail's publish (what
+separate process. Then it publishes articles one at a time through Wagtail's publish (what
 the admin's Publish button calls) and measures, for each, the time from the publish call to
 the receiver having the signed POST; p50 and p95 are printed, with how long the publish call
 itself took (it makes no HTTP call). Everything runs on 127.0.0.1 and stops by itself.
@@ -32,7 +32,7 @@ TARGET_SECONDS = 2.0
 
 
 class Arrivals:
-    """A receiver's record: the time each story URI arrived."""
+    """A receiver's record: the time each article URI arrived."""
 
     def __init__(self):
         self.times: dict[str, float] = {}
@@ -157,7 +157,7 @@ def setup(server):
 
 
 def publish_one(rubric, number: int):
-    """Publish a new story as the admin's Publish button does; (uri, seconds the call took)."""
+    """Publish a new article as the admin's Publish button does; (uri, seconds the call took)."""
     from dateline.test import article_make
     from dateline.wire.items import item_uri
 

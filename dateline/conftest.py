@@ -20,7 +20,7 @@ def _fresh_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
     settings.PAGE_CACHE_GENERATION_SECONDS = 0
     settings.PAGE_PARTS_CACHE_SECONDS = 0
-    settings.STORY_CACHE_SECONDS = 0
+    settings.ARTICLE_CACHE_SECONDS = 0
     yield
     cache.clear()
     store.clear_local()
@@ -29,11 +29,11 @@ def _fresh_cache(settings):
 
 @pytest.fixture
 def page_cache(settings):
-    """Anonymous pages served from the cache, with their parts and stories' text kept, as
+    """Anonymous pages served from the cache, with their parts and articles' text cached, as
     in production."""
     settings.PAGE_CACHE_SECONDS = 120
     settings.PAGE_PARTS_CACHE_SECONDS = 60
-    settings.STORY_CACHE_SECONDS = 3600
+    settings.ARTICLE_CACHE_SECONDS = 3600
 
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -80,7 +80,7 @@ def russian(english):
 
 
 # Personas: the newsroom's real roles (dateline/newsroom/roles.py), as the admin grants them.
-# A test signs in as the one its story is about; a superuser only where the test is about one.
+# A test signs in as the one its article is about; a superuser only where the test is about one.
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def reader():
 
 @pytest.fixture
 def reporter(db):
-    """Writes and submits stories; edits only their own drafts."""
+    """Writes and submits articles; edits only their own drafts."""
     from dateline.test import reporter_make
 
     return reporter_make()
@@ -101,7 +101,7 @@ def reporter(db):
 
 @pytest.fixture
 def desk_editor(english):
-    """Edits and publishes the English edition's politics stories, its desk's only rubric."""
+    """Edits and publishes the English edition's politics articles, its desk's only rubric."""
     from dateline.test import desk_editor_make
 
     _, _, rubrics = english

@@ -92,7 +92,7 @@ MIDDLEWARE = [
     # First: a cached page for an anonymous reader skips everything below.
     "dateline.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Security headers on every response Django makes, and kept with a cached page above.
+    # Security headers on every response Django makes, and stored with a cached page above.
     "dateline.lib.securityheaders.ContentSecurityPolicyMiddleware",
     "dateline.lib.securityheaders.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -143,7 +143,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT compiling: the planner's estimates for a search's words can be far off, and a
     # query it thinks costly is compiled first (90 ms added to a 25 ms search at a million
-    # stories). Web pages ask short queries; JIT pays off only for long reports.
+    # articles). Web pages ask short queries; JIT pays off only for long reports.
     options = DATABASES["default"].setdefault("OPTIONS", {})
     options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -254,7 +254,7 @@ OPEN_METEO_API_KEY = env_str("OPEN_METEO_API_KEY")
 # --- end of weather ---------------------------------------------------------------------------
 
 # --- Wire (dateline/wire) ------------------------------------------------------------------
-# Absolute links in wire items (pictures, story pages) start with this.
+# Absolute links in wire items (pictures, article pages) start with this.
 WIRE_BASE_URL = env_str("WIRE_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Requests per key per window (seconds) on the partner API; over it, 429 with Retry-After.
 WIRE_RATE_LIMIT = env_int("WIRE_RATE_LIMIT", 120)
@@ -287,19 +287,19 @@ CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
 # --- end of search -------------------------------------------------------------------------------
 
 # --- Page cache (dateline/pagecache) -----------------------------------------------------------
-# Anonymous readers' pages are kept this many seconds in the cache (0: off). Publishing retires
-# them at once; the time only bounds what changes unannounced (the date at midnight, the end of
-# a breaking-news banner).
+# Anonymous readers' pages are cached this many seconds (0: off). Publishing invalidates them at
+# once; the time only bounds what changes unannounced (the date at midnight, the end of a
+# breaking-news banner).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 120)
 PAGE_CACHE_ALIAS = "default"
-# The parts every page shows (menus, weather, breaking banner, latest stories) are kept this
+# The parts every page shows (menus, weather, breaking banner, latest articles) are cached this
 # long under the same generations (0: computed on every request).
 PAGE_PARTS_CACHE_SECONDS = env_int("PAGE_PARTS_CACHE_SECONDS", 60)
-# A story's own text, rendered once per published version (dateline/public/story.py) and
-# kept across the edition's publishes (0: rendered with every page).
-STORY_CACHE_SECONDS = env_int("STORY_CACHE_SECONDS", 3600)
+# An article's own text, rendered once per published version (dateline/public/article_part.py) and
+# cached across the edition's publishes (0: rendered with every page).
+ARTICLE_CACHE_SECONDS = env_int("ARTICLE_CACHE_SECONDS", 3600)
 # s-maxage for nginx or a CDN in front. They are purged by URL (FRONTEND_CACHE_PURGE_URL) for
-# the pages a story is on; blocks elsewhere (Recent news on other stories) may lag this long.
+# the pages an article is on; blocks elsewhere (Recent news on other articles) may lag this long.
 PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 60)
 # How often each process re-reads the cache generations: a publish in another process is
 # seen within this time.
@@ -320,7 +320,7 @@ WAGTAILFRONTENDCACHE = (
 PAGE_PURGE_MAX_ATTEMPTS = env_int("PAGE_PURGE_MAX_ATTEMPTS", 8)
 # --- end of page cache ---------------------------------------------------------------------------
 
-# How long a flash (IPTC urgency 1) or urgent (3) story stays in the breaking-news banner.
+# How long a flash (IPTC urgency 1) or urgent (3) article stays in the breaking-news banner.
 BREAKING_NEWS_MINUTES = {
     1: env_int("BREAKING_FLASH_MINUTES", 60),
     3: env_int("BREAKING_URGENT_MINUTES", 30),

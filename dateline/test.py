@@ -219,7 +219,7 @@ def chief_editor_make(username: str = "chief"):
 
 
 def partner_manager_make(username: str = "partners"):
-    """Runs the wire in the admin: partners, keys, webhooks, deliveries; writes no stories."""
+    """Runs the wire in the admin: partners, keys, webhooks, deliveries; writes no articles."""
     return user_in_role(username, PARTNER_MANAGERS)
 
 

@@ -17,7 +17,7 @@ handler404 = "dateline.public.errors.page_not_found"
 handler500 = "dateline.public.errors.server_error"
 
 urlpatterns = [
-    # Wagtail's site history report without the stories the user may not see: ahead of the
+    # Wagtail's site history report without the articles the user may not see: ahead of the
     # admin's own URLs, which Wagtail's hooks cannot replace.
     path(
         "admin/reports/site-history/",
@@ -61,7 +61,7 @@ urlpatterns += i18n_patterns(
     path("corrections/", views.corrections, name="corrections"),
     # Search, the date archive and tag pages: /en/search/, /en/archive/2026/11/30/, /en/tags/…
     path("", include("dateline.public.search_urls")),
-    # A story: /en/politics/parliament-adopts-the-budget-123/ (other pages go on to Wagtail).
+    # An article: /en/politics/parliament-adopts-the-budget-123/ (other pages go on to Wagtail).
     re_path(
         r"^(?P<rubric_slug>[-\w]+)/(?P<slug>[-\w]*)-(?P<article_id>\d+)/$",
         views.article_detail,

@@ -5,7 +5,7 @@
 
 Starts gunicorn (2 workers), the task worker, nginx (deploy/nginx.conf) and a redis-server
 for the cache (or uses --redis-url), each on a port found free, then checks as a reader would:
-nginx answers a page from its cache; a story published in the newsroom is on All news, the
+nginx answers a page from its cache; an article published in the newsroom is on All news, the
 edition home, the rubric, the RSS feed and its own URL through nginx within a second (PURGE
 from the worker); a signed-in editor is never served from nginx's cache. Prints the times;
 exits non-zero when a check fails.
@@ -108,11 +108,11 @@ def check_publish_reaches_readers() -> list[str]:
     rubric = Rubric.objects.get(locale__language_code="en", slug="politics")
     for path in ("/en/", "/en/news/", "/en/politics/", "/en/rss.xml"):
         get(path)  # cached by nginx before the publish
-    # A first story warms this process up (imports, connections), as a running newsroom is.
-    story_publish(rubric, "Recipe check: warming up")
-    article = story_publish(rubric, HEADLINE, publish=False)
+    # A first article warms this process up (imports, connections), as a running newsroom is.
+    article_publish_in_admin(rubric, "Recipe check: warming up")
+    article = article_publish_in_admin(rubric, HEADLINE, publish=False)
     started = time.monotonic()
-    story_publish(rubric, HEADLINE, article=article)
+    article_publish_in_admin(rubric, HEADLINE, article=article)
     print(f"publish (in the newsroom's process) took {time.monotonic() - started:.2f} s")
     waiting = ["/en/news/", "/en/", "/en/politics/", "/en/rss.xml", article.url]
     seen = {}
@@ -130,7 +130,7 @@ def check_publish_reaches_readers() -> list[str]:
     return failures
 
 
-def story_publish(rubric, headline, *, publish=True, article=None):
+def article_publish_in_admin(rubric, headline, *, publish=True, article=None):
     from dateline.newsroom.models import Article
 
     if article is None:

@@ -12,7 +12,7 @@ Family (key) — what invalidates it:
   in the edition, the weather refreshed, people or directory entries saved.
 - latest, recent cards (latest:…, recent-cards:…:<local day>) — any publish in the edition.
 - subscribe (subscribe:<generation of "all">) — SubscribeSettings saved.
-- article part (story:<code fingerprint>:<generation of "stories-xx">:<id.version.time>:…):
+- article part (article:<code fingerprint>:<generation of "articles-xx">:<id.version.time>:…):
   the rendered text — a new version; the people, authors, rubric or tags it names renamed;
   a release that changes its templates.
 - feed (feeds:<etag of the feed's newest change>) — a new version in the feed's scope.

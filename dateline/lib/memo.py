@@ -40,7 +40,7 @@ class LocalMemo:
             self._values.clear()
 
 
-# Page parts (menus, Recent news cards, a story's rendered text): ~1–30 KB each.
+# Page parts (menus, Recent news cards, an article's rendered text): ~1–30 KB each.
 _parts = LocalMemo(size=300)
 
 

@@ -20,8 +20,8 @@ class EditionPageMixin:
 
 
 class SiteRootPathsPerRequest:
-    """For pages whose URL is asked many times a request (a rubric, for each story linked):
-    Wagtail keeps the site root paths on each page object, so a list of 40 stories (each
+    """For pages whose URL is asked many times a request (a rubric, for each article linked):
+    Wagtail keeps the site root paths on each page object, so a list of 40 articles (each
     with its own rubric object) asks the cache 40 times. Inside a request, ask it once; a
     page object that was given them (the menu's, cached with the page layout) asks nobody."""
 

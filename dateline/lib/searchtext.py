@@ -91,7 +91,7 @@ def index_extras(text: str, config: str, *, stems: bool) -> str:
 
 
 def edition_lexeme(language: str) -> str:
-    """The word each story's index vector holds for its edition (PostgreSQL), so that the
+    """The word each article's index vector holds for its edition (PostgreSQL), so that the
     index alone can keep a search to one edition. No reader's query can ask for it: words of
     a query have no "_" (TOKEN)."""
     return f"edition_{language}"

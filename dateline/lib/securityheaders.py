@@ -1,6 +1,6 @@
 """Security headers Django's SecurityMiddleware does not write: CSP and Permissions-Policy.
 
-Both sit under the page cache in MIDDLEWARE, so a page kept there keeps its headers.
+Both sit under the page cache in MIDDLEWARE, so a page cached there keeps its headers.
 """
 
 from csp.middleware import CSPMiddleware, PolicyParts

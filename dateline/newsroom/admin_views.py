@@ -21,7 +21,7 @@ from .models import Article
 
 
 class ArticlePermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, narrowed per story by owner (reporters) and desk (editors)."""
+    """Model permissions, narrowed per article by owner (reporters) and desk (editors)."""
 
     def user_has_permission_for_instance(self, user, action, instance):
         if not super().user_has_permission_for_instance(user, action, instance):
@@ -45,7 +45,7 @@ NOT_YOURS = "This story belongs to another reporter or to a desk you are not on.
 
 
 class ArticleAccessMixin:
-    """Every admin view of one story answers 403 unless the user may edit it (desks.can_edit),
+    """Every admin view of one article answers 403 unless the user may edit it (desks.can_edit),
     before Wagtail's own checks, which mostly ask for the model's permissions only: a reporter
     never reads, previews, compares, locks or copies another's draft."""
 
@@ -55,7 +55,7 @@ class ArticleAccessMixin:
         try:
             super().setup(request, *args, **kwargs)
         except PermissionDenied:
-            # Preview and copy check the story while loading it; they answer as the others.
+            # Preview and copy check the article while loading it; they answer as the others.
             self.refused = True
 
     def dispatch(self, request, *args, **kwargs):
@@ -104,8 +104,8 @@ class PublishRulesMixin:
         return ""
 
 
-# An editor's search counts its matches up to this many: counting every story with a common
-# word took a second at a million stories, for a pager nobody pages to the end of.
+# An editor's search counts its matches up to this many: counting every article with a common
+# word took a second at a million articles, for a pager nobody pages to the end of.
 SEARCH_COUNT_LIMIT = 1000
 
 
@@ -116,13 +116,13 @@ class CountLimitedPaginator(WagtailPaginator):
 
 
 class ArticleIndexView(snippets.IndexView):
-    """The article list. A search finds drafts and published stories alike (as Wagtail's
+    """The article list. A search finds drafts and published articles alike (as Wagtail's
     does) but lists them in the list's own order, newest first, rather than ranked: editors
-    look for the story they are working on, and ranking every match of a common word took
-    two seconds at a million stories."""
+    look for the article they are working on, and ranking every match of a common word took
+    two seconds at a million articles."""
 
     def get_base_queryset(self):
-        # The list shows each story's rubric and edition: read with the stories, not per row.
+        # The list shows each article's rubric and edition: read with the articles, not per row.
         articles = super().get_base_queryset().select_related("rubric", "locale")
         return desks.articles_visible(self.request.user, articles)
 
@@ -217,7 +217,7 @@ class ArticleChooserViewSet(chooser.SnippetChooserViewSet):
 
 
 class SiteHistoryView(LogEntriesView):
-    """Wagtail's site history report without the entries of stories the user may not see."""
+    """Wagtail's site history report without the entries of articles the user may not see."""
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

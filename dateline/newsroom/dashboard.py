@@ -15,16 +15,16 @@ class DeskDashboardPanel(Component):
     def get_context_data(self, parent_context):
         now = timezone.now()
         user = parent_context["request"].user
-        # Scheduled stories are drafts until they go live: only those the user may see.
-        stories = desks.articles_visible(user, Article.objects.select_related("rubric", "locale"))
+        # Scheduled articles are drafts until they go live: only those the user may see.
+        articles = desks.articles_visible(user, Article.objects.select_related("rubric", "locale"))
         return {
-            "scheduled": stories.filter(
+            "scheduled": articles.filter(
                 live=False, latest_revision__approved_go_live_at__isnull=False
             ).order_by("latest_revision__approved_go_live_at")[:20],
-            "embargoed": stories.filter(
+            "embargoed": articles.filter(
                 live=True, killed_at__isnull=True, public_at__gt=now
             ).order_by("public_at")[:20],
-            "latest": stories.filter(
+            "latest": articles.filter(
                 live=True, killed_at__isnull=True, public_at__lte=now
             ).order_by("-public_at")[:10],
         }

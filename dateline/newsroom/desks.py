@@ -24,7 +24,7 @@ def can_publish(user, *rubric_ids: int | None) -> bool:
 
 
 def can_edit(user, article: Article) -> bool:
-    """Reporters edit their own stories until published; editors those of their desks."""
+    """Reporters edit their own articles until published; editors those of their desks."""
     if is_chief(user):
         return True
     if user.has_perm("newsroom.publish_article"):
@@ -41,10 +41,10 @@ def can_unlock(user, article: Article) -> bool:
 
 
 def articles_visible(user, articles: QuerySet[Article]) -> QuerySet[Article]:
-    """The stories `user` may find in the admin: those they may edit, and published ones.
+    """The articles `user` may find in the admin: those they may edit, and published ones.
 
     A reporter never sees another's draft, a desk editor never another desk's (lists,
-    search, chooser, site history); every story view answers by `can_edit` itself.
+    search, chooser, site history); every article view answers by `can_edit` itself.
     """
     if is_chief(user):
         return articles

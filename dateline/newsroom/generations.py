@@ -15,10 +15,10 @@ SITE = "site"  # pages outside the editions: the sitemaps, robots.txt
 ALL = "all"  # raised by what every page shows (the editions, the subscribe links)
 
 
-def stories_scope(language: str) -> str:
-    """Raised by what a story's own text shows besides the story (its rubric's title, the
+def articles_scope(language: str) -> str:
+    """Raised by what an article's own text shows besides the article (its rubric's title, the
     people and authors it names), not by publishing: each article's rendered text is cached
-    under its version and this scope (public/story.py), across the edition's publishes."""
+    under its version and this scope (public/article_part.py), across the edition's publishes."""
     return f"stories-{language}"
 
 
@@ -55,8 +55,8 @@ def generation_key(scope: str) -> str:
 
 
 def generations_raise(*scopes: str) -> None:
-    """Retire what is cached in `scopes`, and always in "site" (the sitemaps list every
-    edition's stories). Runs in the caller's transaction."""
+    """Invalidate what is cached in `scopes`, and always in "site" (the sitemaps list every
+    edition's articles). Runs in the caller's transaction."""
     scopes = {SITE, *scopes}
     updated = Generation.objects.filter(scope__in=scopes).update(value=F("value") + 1)
     if updated < len(scopes):

@@ -5,7 +5,7 @@ from .translations import translations_status
 
 
 class TranslationsPanel(Panel):
-    """Which editions carry this story, and whether each lags behind it."""
+    """Which editions carry this article, and whether each lags behind it."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "newsroom/admin/translations_panel.html"

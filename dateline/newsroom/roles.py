@@ -100,7 +100,7 @@ def _image_permissions_ensure(groups: list[Group]) -> None:
 
 
 def _workflow_ensure(*, approvers: list[Group]) -> None:
-    """Stories go through the desk's review: submit → desk editor approves (and publishes)."""
+    """Articles go through the desk's review: submit → desk editor approves (and publishes)."""
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if not WorkflowTask.objects.filter(workflow=workflow).exists():
         task, _ = DeskApprovalTask.objects.get_or_create(name="Desk editor approval")

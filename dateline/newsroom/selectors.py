@@ -33,7 +33,7 @@ def published_articles(*, locale_id: int, now: datetime | None = None) -> QueryS
     )
 
 
-# What a story's card shows (public/includes/article_card.html), its rubric's link included.
+# What an article's card shows (public/includes/article_card.html), its rubric's link included.
 CARD_FIELDS = (
     "id",
     "locale_id",
@@ -53,13 +53,13 @@ CARD_FIELDS = (
 
 def as_cards(articles: QuerySet[Article]) -> QuerySet[Article]:
     """`articles` with only what their cards show. Django builds a query's SQL anew every
-    time, for every column of a story, its rubric page and its picture: a page of 20 cards
+    time, for every column of an article, its rubric page and its picture: a page of 20 cards
     was read in 5.3 ms of Python, 3.4 ms with these."""
     return articles.only(*CARD_FIELDS)
 
 
-# What a story's page reads of it (public/story.py, article.html, seo.py).
-STORY_FIELDS = (
+# What an article's page reads of it (public/article_part.py, article.html, seo.py).
+ARTICLE_FIELDS = (
     "id",
     "locale_id",
     "translation_key",
@@ -82,15 +82,15 @@ STORY_FIELDS = (
 def published_article(
     *, article_id: int, locale_id: int, rubrics: Iterable[Rubric] = ()
 ) -> Article | None:
-    """A story readers may see. `rubrics`: the edition's (the page layout keeps them), so
-    that the story's own comes without a join. Its byline, people and tags: article_mentions,
-    read only when its text is rendered (public/story.py)."""
+    """An article readers may see. `rubrics`: the edition's (the page layout keeps them), so
+    that the article's own comes without a join. Its byline, people and tags: article_mentions,
+    read only when its text is rendered (public/article_part.py)."""
     found = (
         Article.objects.filter(public_filter(), locale_id=locale_id, pk=article_id)
         .select_related("lead_image")
-        # Only what a story's page shows: Django builds the SQL anew for every query, and
+        # Only what an article's page shows: Django builds the SQL anew for every query, and
         # for all of the model's columns (Wagtail's drafts, locks…) that took 1.2 ms.
-        .only(*STORY_FIELDS, "lead_image")[:1]
+        .only(*ARTICLE_FIELDS, "lead_image")[:1]
     )
     article = next(iter(found), None)
     if article is not None:
@@ -100,7 +100,7 @@ def published_article(
 
 @dataclass(frozen=True)
 class Mentions:
-    """A story's byline, the people it names and its tags, as its page shows them."""
+    """An article's byline, the people it names and its tags, as its page shows them."""
 
     authors: list[Author]
     people: list[Person]
@@ -108,7 +108,7 @@ class Mentions:
 
     @classmethod
     def held_by(cls, article: Article) -> "Mentions":
-        """What the object holds: a preview's story has them in memory, not in the database."""
+        """What the object holds: a preview's article has them in memory, not in the database."""
         return cls(
             list(article.authors.all()), list(article.people.all()), list(article.tags.all())
         )
@@ -133,7 +133,7 @@ def article_mentions(article: Article) -> Mentions:
 
 
 def rubrics_attach(articles: Iterable[Article], rubrics: Iterable[Rubric]) -> None:
-    """Give stories their rubric from objects at hand; one not among them loads its own."""
+    """Give articles their rubric from objects at hand; one not among them loads its own."""
     by_id = {rubric.pk: rubric for rubric in rubrics}
     for article in articles:
         rubric = by_id.get(article.rubric_id)
@@ -142,7 +142,7 @@ def rubrics_attach(articles: Iterable[Article], rubrics: Iterable[Rubric]) -> No
 
 
 def translation_urls(article: Article) -> dict[str, str]:
-    """{language: URL} of the story's translations readers may see, in the other editions: an
+    """{language: URL} of the article's translations readers may see, in the other editions: an
     embargoed or killed one's URL would give its headline away (the slug)."""
     others = (
         Article.objects.filter(public_filter(), translation_key=article.translation_key)
@@ -166,7 +166,7 @@ def translation_page_urls(obj: Person | Author) -> dict[str, str]:
 
 
 def killed_article(*, article_id: int, locale_id: int) -> Article | None:
-    """A withdrawn story, so that its URL can say so (410) rather than pretend (404)."""
+    """A withdrawn article, so that its URL can say so (410) rather than pretend (404)."""
     return Article.objects.filter(
         pk=article_id, locale_id=locale_id, killed_at__isnull=False
     ).first()
@@ -179,7 +179,7 @@ def recent_articles(*, locale_id: int, exclude_id: int | None = None, limit: int
     return list(articles[:limit])
 
 
-# What a related story's card shows (no picture, no rubric link, no lead).
+# What a related article's card shows (no picture, no rubric link, no lead).
 RELATED_FIELDS = ("id", "headline", "slug", "urgency", "public_at", "rubric_id", "locale_id")
 
 
@@ -192,7 +192,7 @@ def related_articles(
     rubrics: Iterable[Rubric] = (),
     limit: int = 4,
 ) -> list[Article]:
-    """Stories on the same people or tags (ids of the story's), else the newest of the same
+    """Articles on the same people or tags (ids of the article's), else the newest of the same
     rubric: with the fields of a card (RELATED_FIELDS) and their rubric from `rubrics` (see
     published_article)."""
     people, tags = list(people), list(tags)
@@ -205,7 +205,7 @@ def related_articles(
     found = []
     if people or tags:
         # Two IN (…) lists the planner can hash, rather than joins it must walk: 0.2–2 ms at
-        # 1,000,000 stories where joining people and tags took 5–8 ms at 10,000.
+        # 1,000,000 articles where joining people and tags took 5–8 ms at 10,000.
         shared = candidates.filter(
             Q(
                 pk__in=Article.people.through.objects.filter(person_id__in=people).values(
@@ -223,9 +223,9 @@ def related_articles(
 
 
 def rubric_blocks(*, locale_id: int, rubrics: list[Rubric], per_rubric: int = 4, window=400):
-    """The newest stories of each rubric for the edition home, in two queries.
+    """The newest articles of each rubric for the edition home, in two queries.
 
-    Looks at the edition's latest `window` stories only, so the cost does not grow with the
+    Looks at the edition's latest `window` articles only, so the cost does not grow with the
     archive; a rubric with nothing among them is left out of the home page.
     """
     latest = published_articles(locale_id=locale_id).values_list("pk", "rubric_id")[:window]
@@ -284,8 +284,8 @@ class Cursor:
 @dataclass(frozen=True)
 class ListingPage:
     articles: list[Article]
-    newer: Cursor | None  # link to the page before this one (newer stories)
-    older: Cursor | None  # link to the page after this one (older stories)
+    newer: Cursor | None  # link to the page before this one (newer articles)
+    older: Cursor | None  # link to the page after this one (older articles)
 
 
 def listing_page(

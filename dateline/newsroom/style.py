@@ -45,7 +45,7 @@ def same_local_day(first: datetime, second: datetime, edition: Edition) -> bool:
 
 
 def list_time(moment: datetime, edition: Edition, *, now: datetime) -> str:
-    """In lists: “12:46” for today's stories, the full “30 November 2020, 12:46” otherwise."""
+    """In lists: “12:46” for today's articles, the full “30 November 2020, 12:46” otherwise."""
     if same_local_day(moment, now, edition):
         return clock_time(moment, edition)
     return published_time(moment, edition)

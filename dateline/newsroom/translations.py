@@ -16,9 +16,9 @@ class TranslationStatus:
 
 
 def translations_status(article: Article) -> list[TranslationStatus]:
-    """Every other edition's version of the story, and whether it lags behind this one.
+    """Every other edition's version of the article, and whether it lags behind this one.
 
-    A translation is out of date when this story had a public version after the
+    A translation is out of date when this article had a public version after the
     translation was last edited.
     """
     if not article.pk:

@@ -64,8 +64,8 @@ class ArticleViewSet(SnippetViewSet):
     ]
 
     def construct_view(self, view_class, **kwargs):
-        # Every view of one story (edit, history, revisions, preview, lock, workflow…), those
-        # Wagtail adds later included, first checks that the user may edit that story.
+        # Every view of one article (edit, history, revisions, preview, lock, workflow…), those
+        # Wagtail adds later included, first checks that the user may edit that article.
         return super().construct_view(admin_views.access_checked(view_class), **kwargs)
 
     @property

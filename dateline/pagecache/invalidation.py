@@ -3,7 +3,7 @@
 Here: raise the generations of the editions a change shows in (see generations.py); every
 page of those editions is then rendered afresh on its next request. A frontend cache cannot
 be told "everything in this edition", so it gets the URLs the change is known to appear on
-(the story, its rubric, the edition's home and All news, feeds, sitemaps, people and tag
+(the article, its rubric, the edition's home and All news, feeds, sitemaps, people and tag
 pages) and keeps other pages for PAGE_CACHE_SHARED_SECONDS at most.
 """
 
@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
-from dateline.newsroom.generations import ALL, generations_raise, stories_scope
+from dateline.newsroom.generations import ALL, articles_scope, generations_raise
 from dateline.newsroom.models import Article
 from dateline.public.feeds.links import FORMATS
 from dateline.public.models import AllNewsPage
@@ -32,19 +32,19 @@ def article_invalidate(article) -> list[str]:
         .select_related("rubric", "locale")
     )
     generations_raise(article.locale.language_code, *(t.locale.language_code for t in translations))
-    # A translation's page links this story; one readers may not see yet is in no frontend
+    # A translation's page links this article; one readers may not see yet is in no frontend
     # cache, and its address (the slug says the headline) must not reach a third-party CDN.
     now = timezone.now()
     shown = [t for t in translations if t.killed_at is None and t.public_at and t.public_at <= now]
     return article_urls(article) + [t.url for t in shown]
 
 
-def edition_invalidate(*languages: str, urls: Iterable[str] = (), stories: bool = True) -> None:
+def edition_invalidate(*languages: str, urls: Iterable[str] = (), articles: bool = True) -> None:
     """Invalidate an edition's pages (or, with no language, the pages of every edition), and
-    with `stories` the text of its stories cached apart from their pages too."""
+    with `articles` the text of its articles cached apart from their pages too."""
     scopes = languages or [ALL]
-    if stories:
-        scopes = [*scopes, *(stories_scope(language) for language in languages)]
+    if articles:
+        scopes = [*scopes, *(articles_scope(language) for language in languages)]
     generations_raise(*scopes)
     frontend_purge_enqueue([url for url in urls if url])
 

@@ -22,7 +22,7 @@ from dateline.weather.selectors import weather_slot
 
 from .models import AllNewsPage, SubscribeSettings
 
-LATEST = 13  # the edition home's latest stories; an article's Recent news takes 8 of them
+LATEST = 13  # the edition home's latest articles; an article's Recent news takes 8 of them
 CARD_TEMPLATE = "public/includes/article_card.html"
 
 SECTION_TYPES = (ProjectsIndexPage, ServicesIndexPage, GovernmentBodiesPage)
@@ -51,7 +51,7 @@ def edition_structure(edition: Edition) -> dict:
         .only("id", "title", "slug", "url_path", "content_type_id", "path", "locale_id")
         .order_by("path")
     )
-    # Rubrics as Rubric objects: a story's page takes its rubric from these (see
+    # Rubrics as Rubric objects: an article's page takes its rubric from these (see
     # selectors.rubrics_attach) instead of joining it in every query of its own.
     rubrics = list(
         Rubric.objects.live()
@@ -80,17 +80,17 @@ def edition_structure(edition: Edition) -> dict:
     }
 
 
-def breaking_story(edition: Edition, *, now):
-    """The newest flash or urgent story still inside its banner time, if any (one query)."""
+def breaking_article(edition: Edition, *, now):
+    """The newest flash or urgent article still inside its banner time, if any (one query)."""
     windows = settings.BREAKING_NEWS_MINUTES
     longest = max(windows.values())
-    story = (
+    article = (
         published_articles(locale_id=edition.locale_id, now=now)
         .filter(urgency__in=list(windows), public_at__gte=now - timedelta(minutes=longest))
         .first()
     )
-    if story and story.public_at >= now - timedelta(minutes=windows[story.urgency]):
-        return story
+    if article and article.public_at >= now - timedelta(minutes=windows[article.urgency]):
+        return article
     return None
 
 
@@ -165,7 +165,7 @@ def _edition_parts(edition: Edition, *, now) -> dict:
     return {
         **edition_structure(edition),
         "weather": weather_slot(edition, now=now),
-        "breaking": breaking_story(edition, now=now),
+        "breaking": breaking_article(edition, now=now),
         "subscribe": subscribe_settings(),
         "home_url": edition_home_url(edition.language),
         # <link rel="alternate"> in every page's head; views of a rubric put its own first.
@@ -185,7 +185,7 @@ def _edition_parts(edition: Edition, *, now) -> dict:
 
 
 def latest_articles(edition: Edition) -> list[Article]:
-    """The edition's newest stories, for its home page and for Recent news."""
+    """The edition's newest articles, for its home page and for Recent news."""
 
     return _cached(
         cachekeys.latest(generation_key(edition.language), edition.pk),
@@ -194,10 +194,10 @@ def latest_articles(edition: Edition) -> list[Article]:
 
 
 def recent_cards(edition: Edition, *, now) -> list[tuple[int, str]]:
-    """[(story id, its Recent news card as HTML)] for the newest stories of the edition.
+    """[(article id, its Recent news card as HTML)] for the newest articles of the edition.
 
-    Every story's page shows the same cards, less its own: rendered once per generation
-    (and local day, as a card shows the clock for today's stories and the date for others).
+    Every article's page shows the same cards, less its own: rendered once per generation
+    (and local day, as a card shows the clock for today's articles and the date for others).
     """
     day = timezone.localtime(now, edition.tz).date()
     return _cached(
@@ -216,8 +216,8 @@ def subscribe_settings() -> SubscribeSettings:
     return _cached(cachekeys.subscribe(generation_key(ALL)), SubscribeSettings.load)
 
 
-def _banner_time(story) -> timedelta:
-    return timedelta(minutes=settings.BREAKING_NEWS_MINUTES[story.urgency])
+def _banner_time(article) -> timedelta:
+    return timedelta(minutes=settings.BREAKING_NEWS_MINUTES[article.urgency])
 
 
 def _cached(key: str, compute):

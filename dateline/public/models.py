@@ -9,18 +9,19 @@ from dateline.lib.pages import EditionPageMixin
 
 
 class EditionHomePage(Page):
-    """The front page of one edition (/en/, /ru/…): main story, latest news, rubric blocks."""
+    """The front page of one edition (/en/, /ru/…): main article, latest news, rubric blocks."""
 
-    main_story = models.ForeignKey(
+    main_article = models.ForeignKey(
         "newsroom.Article",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name="main story",
         help_text="Leave empty to lead with the newest story that has a photo.",
     )
 
-    content_panels = [*Page.content_panels, "main_story"]
+    content_panels = [*Page.content_panels, "main_article"]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "newsroom.Rubric",
@@ -40,7 +41,7 @@ class EditionHomePage(Page):
 
 
 class AllNewsPage(Page):
-    """Every story of the edition, newest first, grouped by day (/<lang>/news/)."""
+    """Every article of the edition, newest first, grouped by day (/<lang>/news/)."""
 
     parent_page_types = ["public.EditionHomePage"]
     subpage_types: list[str] = []

@@ -53,9 +53,9 @@ def article_share(
     published_at: datetime,
     urls: PageUrls,
 ) -> ShareMeta:
-    """Tags of a story's page (a preview's too: `published_at` is then "now")."""
+    """Tags of an article's page (a preview's too: `published_at` is then "now")."""
     published = timezone.localtime(published_at, edition.tz)
-    # An embargoed story was published (for partners) before readers saw it.
+    # An embargoed article was published (for partners) before readers saw it.
     modified = max(published, article.last_published_at or published)
     modified = timezone.localtime(modified, edition.tz)
     photo = _photo(request, share_image(article, edition), SHARE_RENDITION)
@@ -83,13 +83,13 @@ def article_share(
 
 
 def edition_home_share(
-    request, *, edition: Edition, description: str, main_story: Article | None, urls: PageUrls
+    request, *, edition: Edition, description: str, main_article: Article | None, urls: PageUrls
 ) -> ShareMeta:
     title = f"{edition.agency_name} — {edition.name}"
     description = description or title
-    if main_story is not None and main_story.lead_image is not None:
-        photo = _photo(request, main_story.lead_image, SHARE_RENDITION)
-        alt = main_story.headline
+    if main_article is not None and main_article.lead_image is not None:
+        photo = _photo(request, main_article.lead_image, SHARE_RENDITION)
+        alt = main_article.headline
     else:
         photo, alt = _photo(request, edition.default_image, SHARE_RENDITION), _alt(edition)
     open_graph = [
@@ -157,7 +157,7 @@ def _photo(request, image, spec: str) -> _Photo | None:
 
 
 def share_image(article: Article, edition: Edition):
-    """The picture a story is shared with: its lead photo, else its edition's default."""
+    """The picture an article is shared with: its lead photo, else its edition's default."""
     return article.lead_image if article.lead_image is not None else edition.default_image
 
 
@@ -222,7 +222,7 @@ def _word_count(article: Article) -> int | None:
 
 def _image_object(photo: _Photo | None) -> dict | None:
     """The edition's default picture, uncropped (often a logo): one ImageObject with its size
-    rather than the three crops of a story's own photo."""
+    rather than the three crops of an article's own photo."""
     if photo is None:
         return None
     return {"@type": "ImageObject", "url": photo.url, "width": photo.width, "height": photo.height}

@@ -1,11 +1,11 @@
-"""Sitemaps for search engines that stay cheap at a million stories, and robots.txt.
+"""Sitemaps for search engines that stay cheap at a million articles, and robots.txt.
 
 /sitemap.xml is an index of: the structural pages (/sitemaps/pages.xml), each edition's Google
-News sitemap (/sitemaps/news-<lang>.xml: the last two days, at most 1,000 stories) and one
+News sitemap (/sitemaps/news-<lang>.xml: the last two days, at most 1,000 articles) and one
 sitemap per edition and calendar month, UTC (/sitemaps/articles-<lang>-<yyyy>-<mm>.xml).
 
 Nothing here counts or pages through the archive but the index's lastmods: the newest change
-of each month's stories, one range read per month. A month's sitemap is one range scan of
+of each month's articles, one range read per month. A month's sitemap is one range scan of
 the public-listing index on (locale, public_at). Django's sitemap framework renders the files;
 its own index view is not used because it counts every section's rows to paginate it.
 """
@@ -35,7 +35,7 @@ from .seo import hreflang
 NEWS_WINDOW = timedelta(days=2)
 NEWS_LIMIT = 1000
 URLSET = "public/sitemaps/urlset.xml"
-# The index's lastmods of months older than these are kept this long (see _month_lastmods).
+# The index's lastmods of months older than these are cached this long (see _month_lastmods).
 RECENT_MONTHS = 2
 OLDER_MONTHS_SECONDS = 3600
 
@@ -60,7 +60,7 @@ def public_articles(edition: Edition, now: datetime) -> QuerySet[Article]:
 
 @dataclass(frozen=True)
 class ArticlePaths:
-    """Article URLs without asking Wagtail for the rubric's URL once per story."""
+    """Article URLs without asking Wagtail for the rubric's URL once per article."""
 
     rubrics: dict[int, str]  # live rubric id → its path, e.g. /en/politics/
 
@@ -102,7 +102,7 @@ class DatedSitemap(Sitemap):
 
 
 class ArticleSitemap(DatedSitemap):
-    """The stories of one edition that readers first saw in one month, oldest first."""
+    """The articles of one edition that readers first saw in one month, oldest first."""
 
     limit = 50_000  # the protocol's maximum per file
 
@@ -135,7 +135,7 @@ class ArticleSitemap(DatedSitemap):
 
     def _translations(self, root: str) -> dict:
         """translation_key → [(language, URL)] of the month's public translations: one query,
-        probing the unique (translation_key, locale) index once per story."""
+        probing the unique (translation_key, locale) index once per article."""
         rows = (
             Article.objects.filter(
                 public_filter(self.now),
@@ -153,7 +153,7 @@ class ArticleSitemap(DatedSitemap):
 
 
 class NewsSitemap(DatedSitemap):
-    """Google News: the edition's stories of the last two days, newest first."""
+    """Google News: the edition's articles of the last two days, newest first."""
 
     limit = NEWS_LIMIT
 
@@ -289,7 +289,7 @@ def sitemap_index(request):
 
 
 def _edition_entries(request, edition: Edition, now: datetime) -> list[SitemapIndexItem]:
-    """The edition's news sitemap and its months with stories, newest first, each with the
+    """The edition's news sitemap and its months with articles, newest first, each with the
     newest change of what it lists."""
     months = _month_lastmods(edition, now)
     if not months:
@@ -307,10 +307,10 @@ def _edition_entries(request, edition: Edition, now: datetime) -> list[SitemapIn
 
 
 def _month_lastmods(edition: Edition, now: datetime) -> dict[datetime, datetime]:
-    """{month: the newest publication or republication among its stories}, for the months
-    the edition has stories in: one range read of the public-listing index a month. Those
-    reads together read every row of the archive (3–5 s at 200,000 stories on SQLite), so
-    the older months' answers are kept an hour: a correction to an old story dates its month
+    """{month: the newest publication or republication among its articles}, for the months
+    the edition has articles in: one range read of the public-listing index a month. Those
+    reads together read every row of the archive (3–5 s at 200,000 articles on SQLite), so
+    the older months' answers are cached an hour: a correction to an old article dates its month
     in the index within the hour (its own sitemap at once); recent months are read afresh."""
     first = _first_public_at(edition, now)
     if first is None:
@@ -325,7 +325,7 @@ def _month_lastmods(edition: Edition, now: datetime) -> dict[datetime, datetime]
     read = {
         start: _month_lastmod(edition, start, now) for start in fresh + older if start not in found
     }
-    # "" for a month without stories: the cache cannot keep None.
+    # "" for a month without articles: the cache cannot keep None.
     kept_now = {keys[start]: lastmod or "" for start, lastmod in read.items() if start in keys}
     cache.set_many(kept_now, timeout=OLDER_MONTHS_SECONDS)
     return {start: lastmod for start, lastmod in {**found, **read}.items() if lastmod}
@@ -343,7 +343,7 @@ def _month_lastmod(edition: Edition, start: datetime, now: datetime) -> datetime
 
 
 def _news_lastmod(edition: Edition, now: datetime) -> datetime | None:
-    """The newest change among the news sitemap's stories; with none left in its window, the
+    """The newest change among the news sitemap's articles; with none left in its window, the
     moment the last one left it."""
     latest = (
         public_articles(edition, now)

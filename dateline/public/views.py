@@ -23,6 +23,7 @@ from dateline.newsroom.models import (
 from dateline.public.feeds.links import rubric_feed_links
 
 from . import seo
+from .article_part import ArticlePart, article_part_cached, article_part_render
 from .layout import (
     languages_translated,
     latest_articles,
@@ -31,7 +32,6 @@ from .layout import (
     recent_cards,
 )
 from .models import AllNewsPage, EditionHomePage
-from .story import Story, published_story, story_render
 
 
 def layout_or_404(**kwargs) -> dict:
@@ -60,7 +60,7 @@ def listing_page_at(request, articles, page_of=selectors.listing_page) -> select
 
 
 def group_by_day(articles: list[Article], edition: Edition) -> list[tuple[str, list[Article]]]:
-    """[(“26 November 2026”, [stories of that local day, newest first]), …]."""
+    """[(“26 November 2026”, [articles of that local day, newest first]), …]."""
 
     def local_day(article):
         return timezone.localtime(article.public_at, edition.tz).date()
@@ -121,7 +121,7 @@ def edition_home_context(request, home) -> dict:
     layout = layout_or_404(locale_id=home.locale_id)
     edition = layout["edition"]
     latest = latest_articles(edition)
-    main = _main_story(home, latest)
+    main = _main_article(home, latest)
     latest = [a for a in latest if a.pk != (main and main.pk)][:12]
     blocks = selectors.rubric_blocks(locale_id=edition.locale_id, rubrics=layout["rubric_pages"])
     homes = {language["code"]: language["url"] for language in layout["languages"]}
@@ -133,7 +133,7 @@ def edition_home_context(request, home) -> dict:
     return {
         **layout,
         "page": home,
-        "main_story": main,
+        "main_article": main,
         "latest": latest,
         "rubric_blocks": blocks,
         "canonical_url": urls.canonical,
@@ -146,17 +146,17 @@ def edition_home_context(request, home) -> dict:
             request,
             edition=edition,
             description=home.search_description,
-            main_story=main,
+            main_article=main,
             urls=urls,
         ),
     }
 
 
-def _main_story(home, latest: list[Article]) -> Article | None:
-    if home.main_story_id:
+def _main_article(home, latest: list[Article]) -> Article | None:
+    if home.main_article_id:
         chosen = (
             selectors.as_cards(selectors.published_articles(locale_id=home.locale_id))
-            .filter(pk=home.main_story_id)
+            .filter(pk=home.main_article_id)
             .first()
         )
         if chosen:
@@ -218,18 +218,18 @@ def article_context(
     request,
     article: Article,
     layout: dict | None = None,
-    story: Story | None = None,
+    part: ArticlePart | None = None,
     translations: dict[str, str] | None = None,
 ) -> dict:
     """Everything the article template shows; also used by the admin preview.
 
-    `layout`, `story` and `translations` when the caller has them already. The preview has
-    none: its story is rendered afresh from what it holds in memory (byline, people, tags)."""
+    `layout`, `part` and `translations` when the caller has them already. The preview has
+    none: its article is rendered afresh from what it holds in memory (byline, people, tags)."""
     if translations is None:
         translations = selectors.translation_urls(article) if article.pk else {}
     layout = layout or layout_or_404(locale_id=article.locale_id)
     edition = layout["edition"]
-    story = story or story_render(
+    part = part or article_part_render(
         request,
         article,
         edition=edition,
@@ -237,14 +237,14 @@ def article_context(
         translations=translations,
         home_url=layout["home_url"],
     )
-    # Recent news: the edition's cards, rendered once for all its stories, less this one.
+    # Recent news: the edition's cards, rendered once for all its articles, less this one.
     cards = recent_cards(edition, now=timezone.now())
     recent = [(pk, card) for pk, card in cards if pk != article.pk][:8]
     related = (
         selectors.related_articles(
             article,
-            people=story.person_ids,
-            tags=story.tag_ids,
+            people=part.person_ids,
+            tags=part.tag_ids,
             exclude_ids=[pk for pk, _card in recent],
             rubrics=layout["rubric_pages"],
         )
@@ -256,8 +256,8 @@ def article_context(
         **layout,
         "languages": languages_translated(layout["languages"], translations),
         "article": article,
-        "story": story,
-        "share": story.share,
+        "article_part": part,
+        "share": part.share,
         "recent_cards": [card for _pk, card in recent],
         "related": related,
         **(
@@ -272,8 +272,8 @@ def article_context(
 
 
 def article_detail(request, rubric_slug: str, slug: str, article_id: str):
-    """A story's page. Served without Wagtail's page routing (four queries a page); a path
-    that only looks like a story's (a project called "plan-2030") goes on to Wagtail."""
+    """An article's page. Served without Wagtail's page routing (four queries a page); a path
+    that only looks like an article's (a project called "plan-2030") goes on to Wagtail."""
     layout = layout_or_404(language=translation.get_language())
     edition = layout["edition"]
     if not any(rubric.slug == rubric_slug for rubric in layout["rubric_pages"]):
@@ -287,22 +287,22 @@ def article_detail(request, rubric_slug: str, slug: str, article_id: str):
             return withdrawn_article(request, killed)
         raise Http404("No such article in this edition")
     if article.rubric.slug != rubric_slug or article.slug != slug:
-        # Old slug or moved rubric: one canonical URL per story.
+        # Old slug or moved rubric: one canonical URL per article.
         return redirect(article.url, permanent=True)
     translations = selectors.translation_urls(article)
-    story = published_story(
+    part = article_part_cached(
         request,
         article,
         edition=edition,
         translations=translations,
         home_url=layout["home_url"],
     )
-    context = article_context(request, article, layout, story, translations)
+    context = article_context(request, article, layout, part, translations)
     return TemplateResponse(request, "newsroom/article.html", context)
 
 
 def withdrawn_article(request, article: Article):
-    """A killed story's URL: 410 Gone with a short notice, nothing of the story itself."""
+    """A killed article's URL: 410 Gone with a short notice, nothing of the article itself."""
     layout = layout_or_404(locale_id=article.locale_id)
     return TemplateResponse(request, "newsroom/withdrawn.html", layout, status=410)
 
@@ -321,7 +321,7 @@ def person_detail(request, slug: str):
 
 
 def author_detail(request, slug: str):
-    """A reporter's page: their stories in this edition, newest first."""
+    """A reporter's page: their articles in this edition, newest first."""
     layout = layout_or_404(language=translation.get_language())
     edition = layout["edition"]
     author = get_object_or_404(

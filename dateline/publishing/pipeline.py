@@ -141,7 +141,7 @@ def article_unpublish(
 
 @transaction.atomic
 def article_kill(*, article: Article, user, reason: str) -> ArticleVersion:
-    """Withdraw a story everywhere at once. The reason is kept; restoring is explicit."""
+    """Withdraw an article everywhere at once. The reason is kept; restoring is explicit."""
     reason = reason.strip()
     if not reason:
         raise PublishingError("Give the reason for the kill: partners and the archive keep it.")
@@ -167,7 +167,7 @@ def article_kill(*, article: Article, user, reason: str) -> ArticleVersion:
 
 @transaction.atomic
 def article_restore(*, article: Article, user, note: str = "") -> ArticleVersion:
-    """Bring a killed story back: a deliberate act, recorded as a new version."""
+    """Bring a killed article back: a deliberate act, recorded as a new version."""
     article = Article.objects.select_for_update().get(pk=article.pk)
     if article.killed_at is None:
         raise PublishingError("This story is not killed.")

@@ -54,7 +54,7 @@ def _site_changed(sender, instance, **kwargs):
 
 def _tag_changed(sender, instance, created=False, **kwargs):
     if not created:  # a new tag is on no page yet
-        edition_invalidate()  # tags are shared by the editions' stories
+        edition_invalidate()  # tags are shared by the editions' articles
 
 
 def _restriction_changed(sender, instance, **kwargs):
@@ -63,8 +63,8 @@ def _restriction_changed(sender, instance, **kwargs):
 
 
 def _weather_changed(sender, instance, **kwargs):
-    # The header's weather: the stories' own text stays as it is (see stories_scope).
-    edition_invalidate(instance.edition.language, stories=False)
+    # The header's weather: the articles' own text stays as it is (see articles_scope).
+    edition_invalidate(instance.edition.language, articles=False)
 
 
 for model in LOCALIZED:

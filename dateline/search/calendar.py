@@ -11,8 +11,8 @@ from django.urls import reverse
 @dataclass(frozen=True)
 class Day:
     day: date
-    stories: int
-    url: str  # empty when the day has no stories
+    articles: int
+    url: str  # empty when the day has no articles
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,8 @@ def month_grid(year: int, month: int, counts: dict[date, int], language: str) ->
     return Month(first, month_title(first, language), month_url(first), weeks)
 
 
-def _day(day: date, stories: int) -> Day:
-    return Day(day, stories, day_url(day) if stories else "")
+def _day(day: date, articles: int) -> Day:
+    return Day(day, articles, day_url(day) if articles else "")
 
 
 def year_url(year: int) -> str:

@@ -46,7 +46,7 @@ class Marker:
 
     def snippet(self, text: str) -> SafeString:
         """About SNIPPET_LENGTH characters of `text` around its first match, marked."""
-        # Only the first match and the window around it are looked for: a story's whole text
+        # Only the first match and the window around it are looked for: an article's whole text
         # for each of twenty results was a fifth of a search page's time.
         first = self.first(text)
         # Chinese says in a hundred characters what English says in three hundred.

@@ -1,7 +1,7 @@
 """Reads for search and the date archive: only what a reader of one edition may see.
 
 Every read starts from `published_articles` (newsroom.selectors.public_filter): drafts,
-stories under embargo and killed stories are filtered out at query time, against the
+articles under embargo and killed articles are filtered out at query time, against the
 article rows themselves, so a kill or an embargo takes effect at once whatever the index
 holds. The index keeps every article but killed ones (editors search drafts in the admin).
 """
@@ -23,13 +23,13 @@ from dateline.newsroom.selectors import PAGE_SIZE, ListingPage, listing_page, pu
 # sorted by date, a search pages with the listings' cursors as far back as it goes.
 MAX_RELEVANCE_PAGES = 10
 # Ranking every match of a common word costs time in proportion to the archive (at a million
-# stories a word can match 100,000): best match ranks the newest this many matches, after
-# filters — as many as its pages show. bench/search.py at a million stories: 200 rather than
+# articles a word can match 100,000): best match ranks the newest this many matches, after
+# filters — as many as its pages show. bench/search.py at a million articles: 200 rather than
 # 500 takes less common words from 130–290 ms to 40–120 ms (their newest 200 matches are
-# found among the newest stories). Sorting by date, or a date range, reaches the rest.
+# found among the newest articles). Sorting by date, or a date range, reaches the rest.
 RELEVANCE_WINDOW = MAX_RELEVANCE_PAGES * PAGE_SIZE
-# How many of the newest stories a search looks through first (see _among_recent_first).
-RECENT_STORIES = 6000
+# How many of the newest articles a search looks through first (see _among_recent_first).
+RECENT_ARTICLES = 6000
 _PLAN_KINDS = ("bitmapscan", "hashjoin", "mergejoin", "seqscan")
 WALK_IN_DATE_ORDER = "; ".join(f"SET LOCAL enable_{kind} = off" for kind in _PLAN_KINDS)
 PLAN_FREELY = "; ".join(f"SET LOCAL enable_{kind} TO DEFAULT" for kind in _PLAN_KINDS)
@@ -65,16 +65,16 @@ def articles_filter(articles: QuerySet[Article], filters: Filters) -> QuerySet[A
 
 @dataclass(frozen=True)
 class Matches:
-    """The stories of a search, and those of them that match its words, asked two ways.
+    """The articles of a search, and those of them that match its words, asked two ways.
 
-    PostgreSQL plans each way well for one use. `each` joins every story to its index row
-    (Wagtail's join, by the story's key written as text): right for walking the newest
-    stories one by one. `keyed` reads the keys of all matches from the index alone, then
-    the stories by key: right for the whole archive, where the join makes PostgreSQL hash
-    every story of the edition (two Russian words at a million stories: 115 → 30 ms).
+    PostgreSQL plans each way well for one use. `each` joins every article to its index row
+    (Wagtail's join, by the article's key written as text): right for walking the newest
+    articles one by one. `keyed` reads the keys of all matches from the index alone, then
+    the articles by key: right for the whole archive, where the join makes PostgreSQL hash
+    every article of the edition (two Russian words at a million articles: 115 → 30 ms).
     """
 
-    stories: QuerySet[Article]  # looked through, matching or not (the filters applied)
+    articles: QuerySet[Article]  # looked through, matching or not (the filters applied)
     each: QuerySet[Article]
     keyed: QuerySet[Article]
 
@@ -82,34 +82,36 @@ class Matches:
 def find_matches(
     *, locale_id: int, language: str, query: str, filters: Filters, now: datetime | None = None
 ) -> Matches:
-    """The edition's public stories that match `query` and `filters`, in no particular order.
+    """The edition's public articles that match `query` and `filters`, in no particular order.
 
     Filters are applied to the matches, outside Wagtail's filter-field checks: they are plain
     conditions on the article rows.
     """
     # Results quote the body around the words found: it is read with the list.
-    stories = articles_filter(published_articles(locale_id=locale_id, now=now).defer(None), filters)
+    articles = articles_filter(
+        published_articles(locale_id=locale_id, now=now).defer(None), filters
+    )
     if not query:
-        return Matches(stories, stories, stories)
+        return Matches(articles, articles, articles)
     backend = _backend(language)
     candidates = _candidates(locale_id, now)
     each = backend.matches(query, candidates, order_by_relevance=False)
     keyed = candidates.filter(pk__in=backend.matching_keys(query, candidates, language=language))
-    return Matches(stories, articles_filter(each, filters), articles_filter(keyed, filters))
+    return Matches(articles, articles_filter(each, filters), articles_filter(keyed, filters))
 
 
 def best_matches(
     *, locale_id: int, language: str, query: str, filters: Filters, now: datetime | None = None
 ) -> QuerySet[Article]:
-    """The matches best first, among the newest RELEVANCE_WINDOW of them (all stories when
+    """The matches best first, among the newest RELEVANCE_WINDOW of them (all articles when
     there is no query, newest first)."""
     found = find_matches(
         locale_id=locale_id, language=language, query=query, filters=filters, now=now
     )
     if not query:
-        return found.stories
+        return found.articles
     # The window is read first, as a list: asked as a subquery, PostgreSQL joins it against
-    # every public story of the edition (a third of a second at a million) instead of looking
+    # every public article of the edition (a third of a second at a million) instead of looking
     # up these few hundred by key.
     newest = _newest_matches(found)
     ranked = _backend(language).matches(query, _candidates(locale_id, now), order_by_relevance=True)
@@ -133,7 +135,7 @@ def _newest_matches(found: Matches) -> list[int]:
         keys = matches.order_by("-public_at", "-id").values_list("pk", flat=True)
         return list(keys[:RELEVANCE_WINDOW])
 
-    among_recent = _among_recent_first(found.each, found.stories, newest)
+    among_recent = _among_recent_first(found.each, found.articles, newest)
     if len(among_recent or ()) == RELEVANCE_WINDOW:
         return among_recent
     return newest(found.keyed)
@@ -141,30 +143,30 @@ def _newest_matches(found: Matches) -> list[int]:
 
 def newest_first_page(found: Matches, *, before=None, after=None) -> ListingPage:
     """A page of matches sorted by date: `listing_page`, the first page looked for among the
-    newest stories first (see _among_recent_first)."""
+    newest articles first (see _among_recent_first)."""
     if before is None and after is None:
-        page = _among_recent_first(found.each, found.stories, listing_page)
+        page = _among_recent_first(found.each, found.articles, listing_page)
         if page is not None and page.older is not None:  # a full page and more: the same page
             return page
     return listing_page(found.keyed, before=before, after=after)
 
 
-def _among_recent_first(matches, stories, read):
-    """`read(matches)` among the RECENT_STORIES newest `stories` only, looked through story by
-    story in date order; None where that is not done (SQLite, fewer stories). The caller
+def _among_recent_first(matches, articles, read):
+    """`read(matches)` among the RECENT_ARTICLES newest `articles` only, looked through article by
+    article in date order; None where that is not done (SQLite, fewer articles). The caller
     falls back on the whole archive when what was read is not enough.
 
     PostgreSQL's planner would rather collect every match from the GIN index, which reads
-    the index row of each (20,835 for two common English words at a million stories: 230 ms
-    against 45 ms story by story): its estimates come from the whole index table, every
-    edition at once, and cannot know that a word is in most stories of one language. When
-    too few of the recent stories match, the whole archive is asked by key (Matches.keyed),
+    the index row of each (20,835 for two common English words at a million articles: 230 ms
+    against 45 ms article by article): its estimates come from the whole index table, every
+    edition at once, and cannot know that a word is in most articles of one language. When
+    too few of the recent articles match, the whole archive is asked by key (Matches.keyed),
     which PostgreSQL plans from the GIN index: what rare words are good for.
     """
     if connection.vendor != "postgresql":
         return None
-    edges = stories.order_by("-public_at", "-id").values_list("public_at", flat=True)
-    edge = list(edges[RECENT_STORIES - 1 : RECENT_STORIES])
+    edges = articles.order_by("-public_at", "-id").values_list("public_at", flat=True)
+    edge = list(edges[RECENT_ARTICLES - 1 : RECENT_ARTICLES])
     if not edge:
         return None
     with transaction.atomic(), connection.cursor() as cursor:
@@ -195,7 +197,7 @@ def local_midnight(day: date, tz: ZoneInfo) -> datetime:
 def day_counts(
     *, locale_id: int, tz: ZoneInfo, first: date, last: date, now: datetime | None = None
 ) -> dict[date, int]:
-    """Stories per local day from `first` to `last` (inclusive), days without any left out."""
+    """Articles per local day from `first` to `last` (inclusive), days without any left out."""
     rows = (
         published_articles(locale_id=locale_id, now=now)
         .filter(
@@ -205,14 +207,14 @@ def day_counts(
         .order_by()
         .annotate(day=TruncDate("public_at", tzinfo=tz))
         .values("day")
-        .annotate(stories=Count("id"))
-        .values_list("day", "stories")
+        .annotate(articles=Count("id"))
+        .values_list("day", "articles")
     )
     return dict(rows)
 
 
 def edition_span(*, locale_id: int, tz: ZoneInfo, now: datetime | None = None):
-    """(first, last) local day with a public story in the edition, or None."""
+    """(first, last) local day with a public article in the edition, or None."""
     articles = published_articles(locale_id=locale_id, now=now).values_list("public_at", flat=True)
     last = articles.first()
     if last is None:
@@ -224,7 +226,7 @@ def edition_span(*, locale_id: int, tz: ZoneInfo, now: datetime | None = None):
 def neighbour_days(
     *, locale_id: int, tz: ZoneInfo, day: date, now: datetime | None = None
 ) -> tuple[date | None, date | None]:
-    """The nearest local days before and after `day` that have stories."""
+    """The nearest local days before and after `day` that have articles."""
     articles = published_articles(locale_id=locale_id, now=now).values_list("public_at", flat=True)
     before = articles.filter(public_at__lt=local_midnight(day, tz)).first()
     after = (

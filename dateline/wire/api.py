@@ -1,4 +1,4 @@
-"""The partner API, /api/wire/v1/: list and fetch stories in ninjs 3.1/2.2/1.6 or NewsML-G2.
+"""The partner API, /api/wire/v1/: list and fetch articles in ninjs 3.1/2.2/1.6 or NewsML-G2.
 
 Views parse the request, call the selectors, render the chosen format. Every error is JSON
 `{"error": code, "detail": words}` with its status: 400 for what cannot be understood, 401
@@ -196,11 +196,11 @@ def read(path: str, **options):
     openapi_extra={"responses": {200: {"content": PAGE_CONTENT}, **ERROR_DOCS}},
 )
 def items(request, params: Query[ListParams]):
-    """Stories of your products, each as its newest version, the most recently changed first.
+    """Articles of your products, each as its newest version, the most recently changed first.
 
     Poll with `since=` (ISO 8601 with a time zone, e.g. 2026-11-26T09:00:00Z): you get the
-    stories that changed after it — new ones, updates, corrections, kills (pubStatus
-    canceled) and, without embargo access, stories whose embargo has ended. Follow `next`
+    articles that changed after it — new ones, updates, corrections, kills (pubStatus
+    canceled) and, without embargo access, articles whose embargo has ended. Follow `next`
     (also in the Link header) for older pages.
     """
     partner = request.auth.partner
@@ -251,7 +251,7 @@ def items(request, params: Query[ListParams]):
     openapi_extra={"responses": {200: {"content": ITEM_CONTENT}, **ERROR_DOCS}},
 )
 def item(request, story: Path[StoryPath], params: Query[FormatParam]):
-    """One story by its URI (urn:dateline:<key>:<language>), as its newest version."""
+    """One article by its URI (urn:dateline:<key>:<language>), as its newest version."""
     partner = request.auth.partner
     uri = story.uri
     format_name = _format(request, params.format)

@@ -1,4 +1,5 @@
-"""A story's body as the wire sends it: sanitized HTML with absolute links, and its XHTML twin."""
+"""An article's body as the wire sends it: sanitized HTML with absolute links, and its
+XHTML twin."""
 
 import html
 from collections.abc import Callable
@@ -37,7 +38,7 @@ URL_ATTRIBUTES = {("a", "href"), ("img", "src")}
 def lead_paragraph(*, dateline: str, lead: str) -> str:
     """The body's first paragraph as readers see it: “MINSK, 30 November (DNA) - ” + the lead.
 
-    Partners republish the body; without this paragraph their copy would start mid-story.
+    Partners republish the body; without this paragraph their copy would start mid-article.
     """
     return f"<p>{html.escape(f'{dateline} {lead}'.strip())}</p>"
 

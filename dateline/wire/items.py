@@ -1,11 +1,11 @@
-"""A story version as the wire sees it: every field a format needs, read once from the database.
+"""An article version as the wire sees it: every field a format needs, read once from the database.
 
 `item_from_version` turns the newest ArticleVersion of an article (with its article, edition,
 authors, people, tags and lead picture loaded) into a `WireItem`; the formats in
 `dateline.wire.formats` turn a WireItem into ninjs or NewsML-G2 without touching the database.
 
-Identifiers: a story is `urn:dateline:<translation_key>:<language>`. The translation key is a
-UUID shared by the translations of a story, so the URI is globally unique without naming a
+Identifiers: an article is `urn:dateline:<translation_key>:<language>`. The translation key is a
+UUID shared by the translations of an article, so the URI is globally unique without naming a
 domain (which an agency may change), stays the same through every version, and tells partners
 which items are translations of each other. People are `urn:dateline:person:<translation_key>`
 for the same reasons; pictures `urn:dateline:image:<id>`.
@@ -99,7 +99,7 @@ class WireItem:
 
     @property
     def withdrawn(self) -> bool:
-        """Killed or withheld: partners get only what identifies the story, and why."""
+        """Killed or withheld: partners get only what identifies the article, and why."""
         return self.pubstatus != "usable"
 
     @property
@@ -129,7 +129,7 @@ def item_from_version(version: ArticleVersion, *, show_embargo: bool) -> WireIte
         published_at=article.public_at or version.created_at,
         edition=edition,
     )
-    # A withdrawn story is not sent again: partners get what identifies it and the reason.
+    # A withdrawn article is not sent again: partners get what identifies it and the reason.
     withdrawn = pubstatus != "usable"
     body = "" if withdrawn else _body(article, dateline)
     embargoed = None
@@ -144,7 +144,7 @@ def item_from_version(version: ArticleVersion, *, show_embargo: bool) -> WireIte
         language=edition.language,
         first_created=article.first_published_at or version.created_at,
         version_created=version.created_at,
-        # The demo (and imports) create stories after they were first published.
+        # The demo (and imports) create articles after they were first published.
         content_created=min(article.created_at, article.first_published_at or version.created_at),
         embargoed=embargoed,
         urgency=article.urgency,
@@ -171,7 +171,7 @@ def item_from_version(version: ArticleVersion, *, show_embargo: bool) -> WireIte
 
 
 def _body(article: Article, dateline: str) -> str:
-    """The story as readers see it below the headline: dateline and lead, then the body."""
+    """The article as readers see it below the headline: dateline and lead, then the body."""
     lead = lead_paragraph(dateline=dateline, lead=article.lead)
     return lead + body_html(article.body, base_url=base_url(), image_url=_inline_image)
 

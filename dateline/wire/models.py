@@ -13,7 +13,7 @@ from .push.destinations import DestinationError, destination_vet
 
 
 class Partner(ClusterableModel):
-    """A medium that republishes the agency's stories: a regional site, a broadcaster, a client."""
+    """A medium that republishes the agency's articles: a regional site, a broadcaster, a client."""
 
     name = models.CharField(max_length=150, unique=True)
     embargo_allowed = models.BooleanField(
@@ -117,7 +117,7 @@ def webhook_secret_make() -> str:
 
 
 class Webhook(models.Model):
-    """An HTTPS endpoint of a partner that receives every change of the stories it may see."""
+    """An HTTPS endpoint of a partner that receives every change of the articles it may see."""
 
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="webhooks")
     url = models.URLField(
@@ -154,7 +154,7 @@ class DeliveryStatus(models.TextChoices):
 
 
 class Delivery(models.Model):
-    """One story version pushed to one webhook, through as many attempts as it takes."""
+    """One article version pushed to one webhook, through as many attempts as it takes."""
 
     webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
     article = models.ForeignKey(

@@ -1,13 +1,13 @@
-"""The partner's view of the wire: which story versions a partner may see, newest change first.
+"""The partner's view of the wire: which article versions a partner may see, newest change first.
 
 Readers see `public_filter` (live, not killed, past the embargo). Partners see more, and
-sooner: every published story of their products from the moment it is published, killed
+sooner: every published article of their products from the moment it is published, killed
 ones included (as canceled), and embargoed ones at once if they are allowed embargoed
-content. A partner without that permission sees an embargoed story only from its release.
+content. A partner without that permission sees an embargoed article only from its release.
 
-Each story appears once, as its newest ArticleVersion. Lists are ordered by when the story
+Each article appears once, as its newest ArticleVersion. Lists are ordered by when the article
 last changed *for this partner*: the newest version's time, or, for a partner who had to wait
-for an embargo, the release if that came later; so `since=` polling finds new stories,
+for an embargo, the release if that came later; so `since=` polling finds new articles,
 updates, corrections, kills and released embargoes alike.
 """
 
@@ -64,10 +64,10 @@ def partner_scope(partner: Partner) -> Scope:
 
 
 def partner_versions(*, partner: Partner, now: datetime) -> QuerySet[ArticleVersion]:
-    """The newest version of every story the partner may see now, annotated with `changed_at`."""
+    """The newest version of every article the partner may see now, annotated with `changed_at`."""
     versions = ArticleVersion.objects.filter(
         partner_scope(partner).q(),
-        # An unpublished story stays, as its withholding, until it is published again.
+        # An unpublished article stays, as its withholding, until it is published again.
         Q(article__live=True) | Q(kind=VersionKind.WITHHOLD),
         number=F("article__version"),
         article__public_at__isnull=False,
@@ -185,7 +185,7 @@ def page_of(
 URI_RE = re.compile(r"urn:dateline:([0-9a-f-]{36}):([a-z]{2,3}(?:-[A-Za-z0-9]+)?)")
 
 
-def _story(uri: str) -> Q | None:
+def _article_filter(uri: str) -> Q | None:
     match = URI_RE.fullmatch(uri)
     if match is None:
         return None
@@ -193,25 +193,25 @@ def _story(uri: str) -> Q | None:
 
 
 def partner_version(*, partner: Partner, now: datetime, uri: str) -> ArticleVersion | None:
-    """The newest version of one story by its item URI, if the partner may see it."""
-    story = _story(uri)
-    if story is None:
+    """The newest version of one article by its item URI, if the partner may see it."""
+    match = _article_filter(uri)
+    if match is None:
         return None
-    return with_item_relations(partner_versions(partner=partner, now=now)).filter(story).first()
+    return with_item_relations(partner_versions(partner=partner, now=now)).filter(match).first()
 
 
 def outside_products(*, partner: Partner, now: datetime, uri: str) -> bool:
-    """Whether `uri` is a released story the partner could see if it subscribed to it.
+    """Whether `uri` is a released article the partner could see if it subscribed to it.
 
-    Tells 403 (not your product) from 404: an embargoed story does not exist for partners
-    without the embargo permission, and a story that was never published exists for no one.
+    Tells 403 (not your product) from 404: an embargoed article does not exist for partners
+    without the embargo permission, and an article that was never published exists for no one.
     """
-    story = _story(uri)
-    if story is None:
+    match = _article_filter(uri)
+    if match is None:
         return False
     return (
         ArticleVersion.objects.filter(
-            story,
+            match,
             number=F("article__version"),
             article__live=True,
             article__public_at__lte=now,

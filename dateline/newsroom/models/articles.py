@@ -34,7 +34,7 @@ class Urgency(models.IntegerChoices):
 
 
 class ChangeKind(models.TextChoices):
-    """How an editor labels a change to a published story when republishing it."""
+    """How an editor labels a change to a published article when republishing it."""
 
     REVISION = "", "Minor change (not announced)"
     UPDATE = "update", "Update — shown as “Updated 13:05”"
@@ -57,9 +57,9 @@ class Article(
     index.Indexed,
     ClusterableModel,
 ):
-    """A story. A snippet with drafts, revisions, workflow and translations — not a page.
+    """An article. A snippet with drafts, revisions, workflow and translations — not a page.
 
-    The same story in other editions shares this article's translation_key.
+    The same article in other editions shares this article's translation_key.
     Publication times come from DraftStateMixin: first_published_at, last_published_at.
     """
 
@@ -168,7 +168,7 @@ class Article(
 
     @classmethod
     def get_indexed_objects(cls):
-        # A killed story leaves the search index (kills are often for legal reasons: its text
+        # A killed article leaves the search index (kills are often for legal reasons: its text
         # should not stay searchable anywhere); a restore puts it back.
         return super().get_indexed_objects().filter(killed_at__isnull=True)
 
@@ -182,11 +182,11 @@ class Article(
                 condition=models.Q(live=True, killed_at__isnull=True),
                 name="article_public_by_locale",
             ),
-            # The admin's article list (all stories, drafts first), searched or not.
+            # The admin's article list (all articles, drafts first), searched or not.
             models.Index(fields=["-public_at", "-id"], name="article_admin_order"),
             # The locale too, although a rubric belongs to one edition: every listing asks for
-            # both, and with it in the index a rubric's stories are read from the index alone
-            # (search filtered by rubric and year at 1M stories: 10 ms instead of 90 ms).
+            # both, and with it in the index a rubric's articles are read from the index alone
+            # (search filtered by rubric and year at 1M articles: 10 ms instead of 90 ms).
             models.Index(
                 fields=["rubric", "locale", "-public_at", "-id"],
                 condition=models.Q(live=True, killed_at__isnull=True),
@@ -307,7 +307,7 @@ class VersionKind(models.TextChoices):
 
 
 class ArticleVersion(models.Model):
-    """One public version of a story: what readers and wire partners were given, and why."""
+    """One public version of an article: what readers and wire partners were given, and why."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
@@ -315,7 +315,7 @@ class ArticleVersion(models.Model):
     note = models.TextField(blank=True)
     created_at = models.DateTimeField()
     # When partners without embargo access got this version: its creation, or the end of the
-    # story's embargo if that came later. Stored (not computed) so that the wire's "newest
+    # article's embargo if that came later. Stored (not computed) so that the wire's "newest
     # change first" list walks an index instead of sorting every version (1.1 s at 10,000).
     released_at = models.DateTimeField()
     user = models.ForeignKey(

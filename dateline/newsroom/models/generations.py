@@ -6,7 +6,7 @@ class Generation(models.Model):
     parts are keyed by it, so raising it invalidates everything cached in that scope at once.
 
     It lives in the database, not in the cache: the raise commits with the change that caused
-    it (a reader can never see the new generation with the old story, or the reverse), it
+    it (a reader can never see the new generation with the old article, or the reverse), it
     reaches every process (web workers, the task worker) and a Redis outage cannot lose it.
     """
 

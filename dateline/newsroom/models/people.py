@@ -18,7 +18,7 @@ class SlugPerLocaleMixin:
 
 
 class Person(SlugPerLocaleMixin, TranslatableMixin, index.Indexed, models.Model):
-    """Someone the news is about: named in stories, shown on a person page."""
+    """Someone the news is about: named in articles, shown on a person page."""
 
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=150)

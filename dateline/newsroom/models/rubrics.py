@@ -5,7 +5,7 @@ from dateline.lib.pages import SiteRootPathsPerRequest
 
 
 class Rubric(SiteRootPathsPerRequest, Page):
-    """A section of one edition (Politics, Economy…): lists its stories and routes to them.
+    """A section of one edition (Politics, Economy…): lists its articles and routes to them.
 
     Articles are not pages (an edition publishes 50,000 a year): their URLs,
     /<lang>/<rubric>/<slug>-<id>/, are answered by dateline.public.views.article_detail

@@ -1,8 +1,8 @@
-"""`manage.py generate_archive`: years of generated stories, for scale tests and benchmarks.
+"""`manage.py generate_archive`: years of generated articles, for scale tests and benchmarks.
 
-Stories are drawn from a pool rendered by the demo's own story templates (so headlines, leads
+Articles are drawn from a pool rendered by the demo's own article templates (so headlines, leads
 and bodies read like the demo's), spread evenly over the years asked for, and bulk-inserted
-in batches. Each batch is one transaction and its stories have deterministic keys, so an
+in batches. Each batch is one transaction and its articles have deterministic keys, so an
 interrupted run picks up at the first batch that is not there yet.
 """
 
@@ -21,7 +21,7 @@ from dateline.lib.slugs import slug_from_text
 from dateline.newsroom.models import Article, ArticleVersion, Edition, Rubric, VersionKind
 
 from .articles import _urgency
-from .text import plan_make, story_render
+from .text import article_text_render, plan_make
 
 ARCHIVE_NAMESPACE = uuid.UUID("6f1d8a52-7a49-4f5e-9a8e-3d2a1f0c9b11")
 POOL_SIZE = 400
@@ -52,7 +52,7 @@ def archive_generate(
     index: bool = False,
     report: Callable[[Progress, int], None] = lambda progress, total: None,
 ) -> Progress:
-    """Insert `articles` stories; with `index`, put each batch in the search index too (as
+    """Insert `articles` articles; with `index`, put each batch in the search index too (as
     publishing does), in the batch's transaction — about three times the time."""
     editions = list(
         Edition.objects.select_related("locale").filter(locale__language_code__in=languages)
@@ -63,7 +63,7 @@ def archive_generate(
         edition.locale_id: list(Rubric.objects.filter(locale_id=edition.locale_id))
         for edition in editions
     }
-    pools = {edition.locale_id: _story_pool(edition.language, seed) for edition in editions}
+    pools = {edition.locale_id: _article_pool(edition.language, seed) for edition in editions}
     now = timezone.now()
     span = timedelta(days=365 * years)
     progress = Progress(started=time.monotonic())
@@ -83,9 +83,9 @@ def archive_generate(
 
 def _statistics_refresh() -> None:
     # After a bulk load PostgreSQL's planner still believes the tables small and scans
-    # instead of using the listing indexes (All news took 1.1 s at 1,000,000 stories), and
+    # instead of using the listing indexes (All news took 1.1 s at 1,000,000 articles), and
     # until a VACUUM marks the new rows visible to all, every index-only scan reads the table
-    # too (the 6,000th newest story: 28 ms instead of 1) — until autovacuum gets round to it.
+    # too (the 6,000th newest article: 28 ms instead of 1) — until autovacuum gets round to it.
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
@@ -93,9 +93,9 @@ def _statistics_refresh() -> None:
         cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
 
 
-def _story_pool(language: str, seed: int) -> list:
+def _article_pool(language: str, seed: int) -> list:
     rng = random.Random(seed)
-    return [story_render(plan_make(rng), language) for _ in range(POOL_SIZE)]
+    return [article_text_render(plan_make(rng), language) for _ in range(POOL_SIZE)]
 
 
 @transaction.atomic
@@ -104,18 +104,18 @@ def _batch_insert(numbers, total, editions, rubrics, pools, start, span, seed, *
     rows = []
     for number in numbers:
         edition = editions[number % len(editions)]
-        story = pools[edition.locale_id][rng.randrange(POOL_SIZE)]
+        written = pools[edition.locale_id][rng.randrange(POOL_SIZE)]
         # Evenly spread and in order, so the archive has the shape of real years.
         moment = start + span * (number / total) + timedelta(seconds=rng.randint(0, 59))
         rows.append(
             Article(
                 translation_key=archive_key(seed, number),
                 locale_id=edition.locale_id,
-                headline=story.headline,
-                slug=slug_from_text(story.headline),
-                lead=story.lead,
-                body=story.body,
-                dateline_city=story.dateline_city,
+                headline=written.headline,
+                slug=slug_from_text(written.headline),
+                lead=written.lead,
+                body=written.body,
+                dateline_city=written.dateline_city,
                 rubric=rng.choice(rubrics[edition.locale_id]),
                 urgency=_urgency(rng),
                 live=True,

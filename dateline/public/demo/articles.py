@@ -1,6 +1,6 @@
-"""The demo's news: about 220 published stories per edition over the last 60 days.
+"""The demo's news: about 220 published articles per edition over the last 60 days.
 
-Half of the stories appear in every edition as translations of each other (same
+Half of the articles appear in every edition as translations of each other (same
 translation key, published minutes apart); the rest belong to one edition. Articles are
 bulk-created without revisions: live, published, with no pending changes.
 """
@@ -30,7 +30,7 @@ from .images import LEAD_IMAGE_COUNT
 from .indexes import indexes_update
 from .kinds import KINDS, people_by_key
 from .people import by_key
-from .text import StoryPlan, plan_make, story_render
+from .text import ArticlePlan, article_text_render, plan_make
 
 DAYS = 60
 PHOTO_SHARE = 0.7
@@ -39,9 +39,9 @@ UPDATED_SHARE = 0.2
 
 @dataclass(frozen=True)
 class Dispatch:
-    """One story as the wire sends it: its text plan and how it goes out in which editions."""
+    """One article as the wire sends it: its text plan and how it goes out in which editions."""
 
-    plan: StoryPlan
+    plan: ArticlePlan
     translation_key: uuid.UUID
     published_at: dict[str, datetime]  # language → first publication
     updated_after: timedelta | None
@@ -62,7 +62,7 @@ class EditionPages:
 
 
 def dispatches_plan(*, per_edition: int, seed: int, now: datetime, tz) -> list[Dispatch]:
-    """Every edition's stories; the same seed plans the same stories (times follow `now`)."""
+    """Every edition's articles; the same seed plans the same articles (times follow `now`)."""
     rng = random.Random(seed)
     shared = per_edition // 2
     groups = [data.LANGUAGES] * shared
@@ -120,7 +120,7 @@ def _urgency(rng: random.Random) -> int:
     return Urgency.ROUTINE
 
 
-def _authors(rng: random.Random, plan: StoryPlan) -> tuple[str, ...]:
+def _authors(rng: random.Random, plan: ArticlePlan) -> tuple[str, ...]:
     keys = [row["key"] for row in data.people()["authors"]]
     if plan.city == "beijing":
         return ("wang",)  # the Beijing correspondent files from Beijing
@@ -137,7 +137,7 @@ def articles_create(
     mine = [d for d in dispatches if language in d.published_at]
     articles = []
     for dispatch in mine:
-        story = story_render(dispatch.plan, language)
+        written = article_text_render(dispatch.plan, language)
         first = dispatch.published_at[language]
         last = first
         if dispatch.updated_after and first + dispatch.updated_after <= now:
@@ -147,14 +147,14 @@ def articles_create(
             Article(
                 locale_id=edition.locale_id,
                 translation_key=dispatch.translation_key,
-                headline=story.headline,
-                slug=slug_from_text(story.headline),
-                lead=story.lead,
-                body=story.body,
-                dateline_city=story.dateline_city,
+                headline=written.headline,
+                slug=slug_from_text(written.headline),
+                lead=written.lead,
+                body=written.body,
+                dateline_city=written.dateline_city,
                 rubric=pages.rubrics[KINDS[dispatch.plan.kind].rubric],
                 lead_image=photo,
-                lead_image_caption=story.caption if photo else "",
+                lead_image_caption=written.caption if photo else "",
                 lead_image_credit=credit if photo else "",
                 urgency=dispatch.urgency,
                 live=True,
@@ -173,7 +173,7 @@ def articles_create(
 
 
 def _versions_create(articles: list[Article]) -> None:
-    """The public versions the stories went through: first publication, then any update."""
+    """The public versions the articles went through: first publication, then any update."""
     versions = []
     for article in articles:
         versions.append(

@@ -52,7 +52,7 @@ def stories(language: str) -> dict:
 def check_parallel() -> None:
     """Fail early when a stories file is not parallel to the English one.
 
-    One story plan picks variants by index and renders in every language, so each file
+    One article plan picks variants by index and renders in every language, so each file
     must offer the same kinds, lists and numbers of variants.
     """
     reference = _shape(stories("en"))

@@ -31,7 +31,7 @@ def projects_ensure(index: Page, language: str, photos: list) -> dict[str, Proje
 
 
 def project_rubrics() -> dict[str, list[str]]:
-    """Which rubrics' stories each project collects."""
+    """Which rubrics' articles each project collects."""
     return {row["slug"]: row["rubrics"] for row in data.directory()["projects"]}
 
 

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 LEAD_IMAGE_COUNT = 40
 LEAD_SIZE = (1200, 800)
 PORTRAIT_SIZE = (400, 400)
-# What social networks show of a shared link (1.91:1), for stories without a photo.
+# What social networks show of a shared link (1.91:1), for articles without a photo.
 EDITION_IMAGE_SIZE = (1200, 630)
 
 # (sky top, sky bottom, accent) — dawn, noon, dusk, winter, night…

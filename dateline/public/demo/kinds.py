@@ -1,6 +1,6 @@
-"""The kinds of story the demo wire files: rubric, who speaks, where, which tags.
+"""The kinds of article the demo wire files: rubric, who speaks, where, which tags.
 
-The words of each kind live in data/stories/<language>.toml under [stories.<kind>].
+The words of each kind live in data/articles/<language>.toml under [articles.<kind>].
 """
 
 from dataclasses import dataclass

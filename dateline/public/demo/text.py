@@ -1,8 +1,8 @@
-"""Composing stories: a language-neutral plan, rendered from each language's templates.
+"""Composing articles: a language-neutral plan, rendered from each language's templates.
 
-A plan names the kind of story, the people, the place and a seed. Rendering draws every
+A plan names the kind of article, the people, the place and a seed. Rendering draws every
 choice (variants, numbers, list items) from that seed in the same order in every language,
-so the English, Russian, Belarusian and Chinese texts of one plan tell the same story.
+so the English, Russian, Belarusian and Chinese texts of one plan tell the same article.
 """
 
 import html
@@ -15,7 +15,7 @@ from .kinds import FOREIGN_CAPITALS, KINDS, Kind, people_by_key
 
 
 @dataclass(frozen=True)
-class StoryPlan:
+class ArticlePlan:
     kind: str
     person: str
     person2: str | None
@@ -25,7 +25,7 @@ class StoryPlan:
 
 
 @dataclass(frozen=True)
-class Story:
+class ArticleText:
     """One plan in one language, ready to become an Article."""
 
     headline: str
@@ -35,12 +35,12 @@ class Story:
     caption: str
 
 
-def plan_make(rng: random.Random) -> StoryPlan:
+def plan_make(rng: random.Random) -> ArticlePlan:
     kind_name = rng.choice(list(KINDS))
     kind = KINDS[kind_name]
     person = rng.choice(kind.people)
     city = _city_choose(rng, kind, person)
-    # A governor joins only the stories filed from their own region.
+    # A governor joins only the articles filed from their own region.
     others = [
         key
         for key in kind.people2
@@ -52,7 +52,7 @@ def plan_make(rng: random.Random) -> StoryPlan:
     country = data.places()["cities"][city].get("country") or rng.choice(
         list(data.places()["countries"])
     )
-    return StoryPlan(kind_name, person, person2, city, country, rng.getrandbits(32))
+    return ArticlePlan(kind_name, person, person2, city, country, rng.getrandbits(32))
 
 
 def _city_choose(rng: random.Random, kind: Kind, person: str) -> str:
@@ -71,7 +71,7 @@ def _city_choose(rng: random.Random, kind: Kind, person: str) -> str:
     return rng.choices(list(cities), weights=[c["weight"] for c in cities.values()])[0]
 
 
-def story_render(plan: StoryPlan, language: str) -> Story:
+def article_text_render(plan: ArticlePlan, language: str) -> ArticleText:
     rng = random.Random(plan.seed)
     texts = data.stories(language)
     slots = _slots(plan, language, rng)
@@ -81,7 +81,7 @@ def story_render(plan: StoryPlan, language: str) -> Story:
         return _fill(template, slots, genders, language)
 
     parts = texts["stories"][plan.kind]
-    return Story(
+    return ArticleText(
         headline=fill(rng.choice(parts["headlines"])),
         lead=fill(rng.choice(parts["leads"])),
         body=_body(plan, texts, rng, fill),
@@ -90,7 +90,7 @@ def story_render(plan: StoryPlan, language: str) -> Story:
     )
 
 
-def _body(plan: StoryPlan, texts: dict, rng: random.Random, fill) -> list[dict]:
+def _body(plan: ArticlePlan, texts: dict, rng: random.Random, fill) -> list[dict]:
     """StreamField data: two paragraphs, a long quote, a heading, two or more paragraphs."""
     parts, generic = texts["stories"][plan.kind], texts["generic"]
     quote = {
@@ -122,7 +122,7 @@ def biography_render(person_key: str, language: str, rng: random.Random) -> str:
     return _fill(template, _capitalised(slots), (person["gender"], "m"), language)
 
 
-def _also_needed(plan: StoryPlan) -> bool:
+def _also_needed(plan: ArticlePlan) -> bool:
     # A paired kind already names the second person in its own paragraphs.
     return bool(plan.person2) and not KINDS[plan.kind].paired_list
 
@@ -131,13 +131,13 @@ def _paragraph(text: str) -> dict:
     return {"type": "paragraph", "value": f"<p>{html.escape(text, quote=False)}</p>"}
 
 
-def _genders(plan: StoryPlan) -> tuple[str, str]:
+def _genders(plan: ArticlePlan) -> tuple[str, str]:
     people = people_by_key()
     second = people[plan.person2]["gender"] if plan.person2 else "m"
     return people[plan.person]["gender"], second
 
 
-def _slots(plan: StoryPlan, language: str, rng: random.Random) -> dict:
+def _slots(plan: ArticlePlan, language: str, rng: random.Random) -> dict:
     texts = data.stories(language)
     style = texts["generic"]
     people = people_by_key()

@@ -4,8 +4,8 @@ Readers follow an edition at /<lang>/rss.xml, /<lang>/atom.xml, /<lang>/feed.jso
 at /<lang>/<rubric>/rss.xml (and atom.xml, feed.json). They carry what readers may see
 (`selectors.published_articles`), full text and lead picture, and answer conditional requests.
 
-- `scope.py`: which stories a feed lists, and the validators (ETag, Last-Modified) of that list
-- `entries.py`: what a feed says about one story
+- `scope.py`: which articles a feed lists, and the validators (ETag, Last-Modified) of that list
+- `entries.py`: what a feed says about one article
 - `generators.py`: the three formats, as Django feed generators
 - `syndication.py`: Django syndication `Feed` classes and the table of formats
 - `views.py`, `urls.py`: conditional GET and caching; routes

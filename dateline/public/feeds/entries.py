@@ -1,4 +1,4 @@
-"""What a feed says about one story: identity, dates, bylines, full text and lead picture."""
+"""What a feed says about one article: identity, dates, bylines, full text and lead picture."""
 
 import mimetypes
 from dataclasses import dataclass
@@ -45,10 +45,10 @@ class FeedEntry:
 def feed_entry(article: Article, *, edition: Edition, base_url: str) -> FeedEntry:
     """Needs the article's rubric, locale, lead_image and authors loaded (see the feeds)."""
     published = timezone.localtime(article.public_at, edition.tz)
-    # An embargoed story was published (for partners) before readers saw it.
+    # An embargoed article was published (for partners) before readers saw it.
     updated = max(published, article.last_published_at or published)
     return FeedEntry(
-        # The wire's identifier: the same story keeps it through slug, rubric or domain changes.
+        # The wire's identifier: the same article keeps it through slug, rubric or domain changes.
         guid=item_uri(article),
         url=urljoin(base_url, article.url),
         title=article.headline,

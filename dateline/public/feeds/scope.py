@@ -1,4 +1,4 @@
-"""Which stories a feed lists, and the validators that tell a reader whether that list changed."""
+"""Which articles a feed lists, and the validators that tell a reader whether that list changed."""
 
 import hashlib
 from dataclasses import dataclass
@@ -73,12 +73,12 @@ class FeedState:
 def feed_state(scope: FeedScope, *, format_name: str) -> FeedState:
     """ETag and Last-Modified of a feed, from two small indexed queries.
 
-    The ETag hashes the listed stories' ids and versions: it changes when a story is added
+    The ETag hashes the listed articles' ids and versions: it changes when an article is added
     (published, or its embargo ends), republished, killed, unpublished or restored.
     Last-Modified is the newest of those moments that the data records: publication,
-    republication, and kills, unpublishes and restores (which drop or bring back a story
+    republication, and kills, unpublishes and restores (which drop or bring back an article
     without touching the others), so a client that only sends If-Modified-Since sees those
-    too. A story moved to another rubric records no time: only the ETag moves.
+    too. An article moved to another rubric records no time: only the ETag moves.
     """
     rows = list(
         scope.articles().values_list("pk", "version", "public_at", "last_published_at")[:FEED_SIZE]

@@ -12,7 +12,7 @@ from .scope import FEED_SIZE, FeedScope
 
 
 class ArticleFeed(Feed):
-    """The newest stories of a scope. Called with `scope=` by the feed views."""
+    """The newest articles of a scope. Called with `scope=` by the feed views."""
 
     def get_object(self, request, *, scope: FeedScope) -> FeedScope:
         return scope

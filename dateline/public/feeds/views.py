@@ -1,7 +1,7 @@
 """Feed views: resolve the scope, answer 304 when the reader has it, else serve the feed.
 
 A generated feed is cached under its ETag, so a feed is rendered once per change of its
-stories, whatever the number of readers polling it.
+articles, whatever the number of readers polling it.
 """
 
 from django.core.cache import cache

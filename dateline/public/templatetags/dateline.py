@@ -20,7 +20,7 @@ def clock(moment, edition):
 
 @register.simple_tag
 def list_time(moment, edition):
-    """“12:46” for today's stories, with the date for older ones."""
+    """“12:46” for today's articles, with the date for older ones."""
     return style.list_time(moment, edition, now=timezone.now()) if moment else ""
 
 

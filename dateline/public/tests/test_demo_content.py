@@ -30,15 +30,15 @@ def test_planned_stories_render_without_leftover_placeholders(language):
     plans = [text.plan_make(rng) for _ in range(300)]
     assert {plan.kind for plan in plans} == set(KINDS)
     for plan in plans:
-        story = text.story_render(plan, language)
-        words = [story.headline, story.lead, story.caption, *map(_block_text, story.body)]
+        written = text.article_text_render(plan, language)
+        words = [written.headline, written.lead, written.caption, *map(_block_text, written.body)]
         assert not any(mark in word for word in words for mark in "{}[]|"), (plan, words)
-        assert sum(block["type"] == "paragraph" for block in story.body) >= 4
+        assert sum(block["type"] == "paragraph" for block in written.body) >= 4
 
 
 def test_one_plan_tells_the_same_numbers_in_every_language():
-    plan = text.StoryPlan("exports", "savchenko", None, "minsk", "china", seed=5)
-    leads = {language: text.story_render(plan, language).lead for language in data.LANGUAGES}
+    plan = text.ArticlePlan("exports", "savchenko", None, "minsk", "china", seed=5)
+    leads = {language: text.article_text_render(plan, language).lead for language in data.LANGUAGES}
     growth = leads["zh"].split("增长")[1].split("%")[0]
     assert f"{growth}%" in leads["en"]
     assert f"{growth.replace('.', ',')}%" in leads["ru"]

@@ -167,7 +167,7 @@ def main_stories_choose(made: list[Made], choices: dict) -> None:
         stories = [story for story in made if story.language == language]
         if index is not None and stories:
             chosen = stories[index % len(stories)].article
-            EditionHomePage.objects.filter(locale_id=chosen.locale_id).update(main_story=chosen)
+            EditionHomePage.objects.filter(locale_id=chosen.locale_id).update(main_article=chosen)
 
 
 def newsroom_make(sets: list[dict], *, pages, chief) -> list[Made]:

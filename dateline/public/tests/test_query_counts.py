@@ -111,7 +111,7 @@ def test_an_article_whose_text_is_kept_reads_only_what_changes_between_publishes
 ):
     """The story's own text kept (as in production): the page reads the story's row (is it
     still public?), its translations and its related stories, and the generations."""
-    settings.STORY_CACHE_SECONDS = 3600
+    settings.ARTICLE_CACHE_SECONDS = 3600
     from dateline.newsroom.models import Article
 
     url = Article.objects.get(headline="Story 3").url

@@ -1,5 +1,5 @@
 """A story's text is rendered once per published version and kept across the edition's
-publishes (public/story.py): readers must still see every change to what it shows."""
+publishes (public/article_part.py): readers must still see every change to what it shows."""
 
 import io
 import time
@@ -166,7 +166,7 @@ def test_a_release_that_changes_the_story_template_renders_kept_stories_anew(
     assert "Filed by the agency" not in story_text(story.url)
     # The release: the same template with a line added, found first in the template dirs.
     original = (
-        Path(settings.BASE_DIR) / "dateline/newsroom/templates/newsroom/includes/story.html"
+        Path(settings.BASE_DIR) / "dateline/newsroom/templates/newsroom/includes/article_part.html"
     ).read_text()
     changed = tmp_path / "newsroom" / "includes" / "story.html"
     changed.parent.mkdir(parents=True)

@@ -42,7 +42,7 @@ class ConfigIndex(PostgresIndex):
     """Wagtail's index with one configuration, written faster.
 
     Wagtail's indexer reads every field of an object five times and builds a Django
-    expression per text (~300 stories/s, an hour for a million); `add_items` below reads each
+    expression per text (~300 articles/s, an hour for a million); `add_items` below reads each
     field once and writes the same rows — the same vectors, weights and plain texts — in one
     statement of plain SQL (tests/test_postgres_index.py compares the two).
 
@@ -111,7 +111,7 @@ class _Entry:
 
 
 def _with_edition(vector: tuple[str, list], obj) -> tuple[str, list]:
-    """The vector and, for a story of an edition, the word that names the edition."""
+    """The vector and, for an article of an edition, the word that names the edition."""
     sql, params = vector
     locale_id = getattr(obj, "locale_id", None)
     language = locale_language(locale_id) if locale_id else None
@@ -172,7 +172,7 @@ class _HasLexeme(Func):
     """`vector @@ 'lexeme'::tsquery`: a condition of its own beside the query's, which
     PostgreSQL asks of the same GIN index in one scan. (Joined into the query with `&&`, a
     query of stop words only, which is empty, would leave the edition's word alone and match
-    every story of the edition.) Cast, not to_tsquery: a configuration's parser would split
+    every article of the edition.) Cast, not to_tsquery: a configuration's parser would split
     "edition_ru" in two."""
 
     template = "%(expressions)s"
@@ -220,9 +220,9 @@ class EditionPostgresSearchBackend(MatchesMixin, PostgresSearchBackend):
         """The keys of matching objects, read from the index table alone: without Wagtail's
         join, which compares each object's key written as text and so cannot look an object
         up by its key (PostgreSQL hashes all of `queryset` instead). With `language`, only
-        the stories of that edition, found by the word each holds for its edition: a word
+        the articles of that edition, found by the word each holds for its edition: a word
         common in another edition then costs no more than one this edition rarely uses
-        (English "president" searched on the Russian edition at a million stories: 4.7 s)."""
+        (English "president" searched on the Russian edition at a million articles: 4.7 s)."""
         model = queryset.model
         if _indexes_title(model):  # matched on title || body: Wagtail's join it is
             return super().matching_keys(query, queryset)

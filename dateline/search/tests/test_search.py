@@ -383,11 +383,11 @@ def test_search_page_runs_a_fixed_number_of_queries(client, rubrics, count, sett
 def test_pages_are_the_same_whether_found_among_the_newest_stories_or_in_all(
     client, rubrics, monkeypatch
 ):
-    # On PostgreSQL a search looks through the newest stories first (RECENT_STORIES, a few
+    # On PostgreSQL a search looks through the newest stories first (RECENT_ARTICLES, a few
     # thousand in production); what a reader gets must not depend on where it was found.
     from dateline.search import selectors
 
-    monkeypatch.setattr(selectors, "RECENT_STORIES", 22)
+    monkeypatch.setattr(selectors, "RECENT_ARTICLES", 22)
     monkeypatch.setattr(selectors, "RELEVANCE_WINDOW", 4)
     headlines = []
     for i in range(25):

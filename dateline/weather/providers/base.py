@@ -33,7 +33,7 @@ class Answer:
     not_modified: bool = False
     last_modified: str = ""  # verbatim, to be sent back as If-Modified-Since
     expires_at: datetime | None = None  # no new request before this
-    deprecated: bool = False  # MET Norway's 203: the product version is being retired
+    deprecated: bool = False  # MET Norway's 203: the product version is being invalidated
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 2.x and 3.x forbid any property their schema does not name, so every key here is one of
 IPTC's; 3.x spells properties in camelCase, 2.x in lowercase, 1.6 has flat `headline`,
 `body_html`, `description_*` properties and keyed `associations` / `renditions` objects.
-A killed story is sent as pubStatus "canceled", an unpublished one as "withheld", with only
+A killed article is sent as pubStatus "canceled", an unpublished one as "withheld", with only
 what identifies it.
 """
 

@@ -1,9 +1,9 @@
-"""Pushing story versions to partners' webhooks: who gets what, each attempt, retries, redelivery.
+"""Pushing article versions to partners' webhooks: who gets what, each attempt, retries, redelivery.
 
 The publishing path (dateline.publishing.pipeline) queues `wire_fan_out` once a version is
-recorded. Fan-out creates one Delivery per webhook whose partner may see the story and queues
+recorded. Fan-out creates one Delivery per webhook whose partner may see the article and queues
 an attempt for each; partners without embargo access get theirs queued for the release time.
-An attempt sends the story as the partner sees it at that moment, signed; a failure is
+An attempt sends the article as the partner sees it at that moment, signed; a failure is
 retried later (doubling delays), until WIRE_PUSH_MAX_ATTEMPTS, then the delivery is marked
 failed and waits for an operator's redelivery. Nothing is lost while the target is down: the
 delivery row says what is owed. A URL that leads to a forbidden address (push/destinations.py)
@@ -59,7 +59,7 @@ def deliveries_create(*, version_id: int, now: datetime | None = None) -> list[D
         due = now
         if embargoed and not partner.embargo_allowed:
             if version.kind in (VersionKind.KILL, VersionKind.WITHHOLD):
-                continue  # the story never existed for this partner
+                continue  # the article never existed for this partner
             due = article.public_at
         delivery, new = Delivery.objects.get_or_create(
             webhook=webhook,
@@ -178,7 +178,7 @@ def _close(delivery: Delivery, status: str, reason: str) -> str:
 
 @transaction.atomic
 def delivery_redeliver(*, delivery: Delivery, now: datetime | None = None) -> bool:
-    """Send the story again as the partner sees it now, with a fresh round of retries.
+    """Send the article again as the partner sees it now, with a fresh round of retries.
 
     False when an attempt is under way (it will finish on its own).
     """

@@ -1,15 +1,15 @@
-"""A story's own part of its page — the article element and the tags shared links read —
+"""An article's own part of its page — the article element and the tags shared links read —
 rendered once per published version and cached across the edition's publishes.
 
 Every publish in an edition invalidates all of its pages (Recent news changes on each), so on a
-busy day each story's page is rendered again many times while the story itself has not
+busy day each article's page is rendered again many times while the article itself has not
 changed. What it shows of itself is cached under a key naming everything that text depends
-on: the story's version, the edition's stories scope (raised when a rubric, a person, an
-author or a tag is renamed: see newsroom.generations.stories_scope), the lead photo (or,
-for a story without one, the edition's default picture) as cropped, the site address of
+on: the article's version, the edition's articles scope (raised when a rubric, a person, an
+author or a tag is renamed: see newsroom.generations.articles_scope), the lead photo (or,
+for an article without one, the edition's default picture) as cropped, the site address of
 the request (shared links are absolute), the editions it is translated into and the code
 that renders it (rendering_fingerprint). Body photos re-cropped after publication show
-within STORY_CACHE_SECONDS.
+within ARTICLE_CACHE_SECONDS.
 """
 
 import functools
@@ -26,30 +26,30 @@ from django.utils.safestring import SafeString
 from dateline.lib import cachekeys
 from dateline.lib.memo import cached
 from dateline.newsroom import blocks, selectors, style
-from dateline.newsroom.generations import generation_key, stories_scope
+from dateline.newsroom.generations import articles_scope, generation_key
 from dateline.newsroom.models import Article, Edition, VersionKind
 
 from . import seo
 from .templatetags import dateline as tags
 
-TEMPLATE = "newsroom/includes/story.html"
+TEMPLATE = "newsroom/includes/article_part.html"
 
 
 @dataclass(frozen=True)
-class Story:
+class ArticlePart:
     html: SafeString  # the <article> element
-    share: seo.ShareMeta | None  # None for a story not yet saved (a preview)
-    person_ids: tuple[int, ...]  # for its related stories
+    share: seo.ShareMeta | None  # None for an article not yet saved (a preview)
+    person_ids: tuple[int, ...]  # for its related articles
     tag_ids: tuple[int, ...]
 
 
-def published_story(
+def article_part_cached(
     request, article: Article, *, edition: Edition, translations: dict[str, str], home_url: str
-) -> Story:
-    """A published article's part, cached for STORY_CACHE_SECONDS under its version."""
+) -> ArticlePart:
+    """A published article's part, cached for ARTICLE_CACHE_SECONDS under its version."""
     return cached(
         _key(request, article, edition, translations),
-        lambda: story_render(
+        lambda: article_part_render(
             request,
             article,
             edition=edition,
@@ -57,11 +57,11 @@ def published_story(
             translations=translations,
             home_url=home_url,
         ),
-        seconds=settings.STORY_CACHE_SECONDS,
+        seconds=settings.ARTICLE_CACHE_SECONDS,
     )
 
 
-def story_render(
+def article_part_render(
     request,
     article: Article,
     *,
@@ -69,8 +69,8 @@ def story_render(
     mentions: selectors.Mentions,
     translations: dict[str, str],
     home_url: str,
-) -> Story:
-    """The story as the article template shows it; a preview's (unsaved) story too."""
+) -> ArticlePart:
+    """The article as the article template shows it; a preview's (unsaved) article too."""
     published_at = article.public_at or timezone.now()
     announced = (
         list(
@@ -112,7 +112,7 @@ def story_render(
                 languages=sorted({*translations, edition.language}),
             ),
         )
-    return Story(
+    return ArticlePart(
         html=html,
         share=share,
         person_ids=tuple(person.pk for person in mentions.people),
@@ -130,7 +130,7 @@ def _updated_display(updated_at, published_at, edition: Edition) -> str:
 
 @functools.cache
 def rendering_fingerprint() -> str:
-    """Changes with a release that changes how a story is rendered (its template and its
+    """Changes with a release that changes how an article is rendered (its template and its
     blocks', the agency's style, the share tags): a cached text never outlives its code."""
     templates = [
         TEMPLATE,
@@ -154,7 +154,7 @@ def _key(request, article: Article, edition: Edition, translations: dict[str, st
     return cachekeys.article_part(
         *[
             rendering_fingerprint(),
-            generation_key(stories_scope(edition.language)),
+            generation_key(articles_scope(edition.language)),
             f"{article.pk}.{article.version}.{published}",
             f"{request.scheme}://{request.get_host()}",
             ",".join(sorted(translations)),
