@@ -47,7 +47,7 @@ def subscribe(generation: str) -> str:
 
 def article_part(*parts: str) -> str:
     """The rendered text of an article: code fingerprint, generation, version, host, …"""
-    return ":".join(["story", *parts])
+    return ":".join(["article", *parts])
 
 
 def feed(etag: str) -> str:

@@ -19,7 +19,7 @@ def articles_scope(language: str) -> str:
     """Raised by what an article's own text shows besides the article (its rubric's title, the
     people and authors it names), not by publishing: each article's rendered text is cached
     under its version and this scope (public/article_part.py), across the edition's publishes."""
-    return f"stories-{language}"
+    return f"articles-{language}"
 
 
 _memo = threading.local()

@@ -1,4 +1,4 @@
-"""A story's text is rendered once per published version and kept across the edition's
+"""A story's text is rendered once per published version and cached across the edition's
 publishes (public/article_part.py): readers must still see every change to what it shows."""
 
 import io
@@ -23,6 +23,7 @@ from wagtail.test.utils.form_data import (
 
 from dateline.newsroom.generations import generations_raise
 from dateline.newsroom.models import Edition
+from dateline.public import article_part
 from dateline.test import admin_publish, article_make, author_make, image_make, person_make
 
 pytestmark = pytest.mark.usefixtures("page_cache")
@@ -62,11 +63,11 @@ def test_another_story_published_leaves_this_text_as_it_was_and_refreshes_the_re
     with CaptureQueriesContext(connection) as queries:
         page = Client().get(story.url)
     tree = html.fromstring(page.content)
-    # Recent news is the edition's, new story included; the story's text is the kept one.
+    # Recent news is the edition's, new story included; the story's text is the cached one.
     recent = [a.text_content().strip() for a in tree.cssselect(".recent h3 a")]
     assert "Exports rise in October" in recent
     assert "The debate lasted the whole day." in tree.cssselect("article.article")[0].text_content()
-    # Its byline, people and tags were not read again (they are in the kept text).
+    # Its byline, people and tags were not read again (they are in the cached text).
     read = " ".join(query["sql"] for query in queries.captured_queries)
     assert "newsroom_author" not in read and "taggit_tag" not in read
 
@@ -87,7 +88,7 @@ def test_an_update_shows_its_new_text(client, story, chief):
     assert "Updated" in text
 
 
-def test_renamed_person_author_tag_and_rubric_show_on_the_kept_story(story):
+def test_renamed_person_author_tag_and_rubric_show_on_the_cached_story(story):
     assert "Ivan Petrovich" in story_text(story.url)
     person = story.people.get()
     person.name = "Ivan P. Petrovich"
@@ -108,7 +109,7 @@ def test_renamed_person_author_tag_and_rubric_show_on_the_kept_story(story):
     assert "Politics and Parliament" in story_text(story.url)
 
 
-def test_an_authors_new_address_shows_in_the_kept_storys_byline_and_json_ld(story):
+def test_an_authors_new_address_shows_in_the_cached_storys_byline_and_json_ld(story):
     assert "Anna Kovalenko" in story_text(story.url)
     author = story.authors.get()
     author.slug = "anna-kovalenko-minsk"
@@ -150,7 +151,7 @@ def test_a_preview_shows_the_draft_while_readers_get_the_published_text(client, 
     assert "The debate lasted the whole day." in story_text(story.url)
 
 
-def test_a_killed_story_is_gone_though_its_text_was_kept(client, story, chief):
+def test_a_killed_story_is_gone_though_its_text_was_cached(client, story, chief):
     assert story_text(story.url)
     client.force_login(chief)
     kill = reverse("article_kill", args=[story.pk])
@@ -158,28 +159,26 @@ def test_a_killed_story_is_gone_though_its_text_was_kept(client, story, chief):
     assert Client().get(story.url).status_code == 410
 
 
-def test_a_release_that_changes_the_story_template_renders_kept_stories_anew(
+def test_a_release_that_changes_the_story_template_renders_cached_stories_anew(
     story, settings, tmp_path
 ):
-    from dateline.public import story as kept_story
-
     assert "Filed by the agency" not in story_text(story.url)
     # The release: the same template with a line added, found first in the template dirs.
     original = (
         Path(settings.BASE_DIR) / "dateline/newsroom/templates/newsroom/includes/article_part.html"
     ).read_text()
-    changed = tmp_path / "newsroom" / "includes" / "story.html"
+    changed = tmp_path / "newsroom" / "includes" / "article_part.html"
     changed.parent.mkdir(parents=True)
     changed.write_text(original.replace("</footer>", "<p>Filed by the agency</p></footer>"))
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
     ]
-    kept_story.rendering_fingerprint.cache_clear()  # a new process, as after a deploy
+    article_part.rendering_fingerprint.cache_clear()  # a new process, as after a deploy
     generations_raise("en")  # a story published since: the page is rendered again
     try:
         assert "Filed by the agency" in story_text(story.url)
     finally:
-        kept_story.rendering_fingerprint.cache_clear()
+        article_part.rendering_fingerprint.cache_clear()
 
 
 def shared_picture(url: str) -> str:
@@ -188,7 +187,7 @@ def shared_picture(url: str) -> str:
     return tags[0].get("content")
 
 
-def test_the_editions_default_picture_changed_shows_on_a_kept_story_without_a_photo(
+def test_the_editions_default_picture_changed_shows_on_a_cached_story_without_a_photo(
     story, settings
 ):
     settings.PAGE_PARTS_CACHE_SECONDS = 1
@@ -209,7 +208,7 @@ def test_the_editions_default_picture_changed_shows_on_a_kept_story_without_a_ph
     card.save()
     card.renditions.all().delete()
     generations_raise("en")  # another story published: this page is rendered again
-    # The editions (and their pictures) are kept as page parts, renewed within a minute:
+    # The editions (and their pictures) are cached as page parts, renewed within a minute:
     # here within a second (Redis expires keys by the real clock).
     time.sleep(settings.PAGE_PARTS_CACHE_SECONDS + 0.1)
     assert "/spring-card" in shared_picture(story.url)
