@@ -1,13 +1,14 @@
 """Reads for the public site: what readers may see, and how listings page through it."""
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from taggit.models import Tag
+
+from dateline.lib.cursors import Cursor, keyset_newer, keyset_older
 
 from .models import Article, ArticleTag, Author, Person, Rubric
 
@@ -244,41 +245,8 @@ def rubric_blocks(*, locale_id: int, rubrics: list[Rubric], per_rubric: int = 4,
     ]
 
 
-# Keyset pagination: a cursor names the (public_at, id) of an edge item, so page
-# 1,000 costs what page 1 costs.
-CURSOR_RE = re.compile(r"^(\d{1,17})-(\d{1,18})$")
-
-
-class BadCursor(ValueError):
-    pass
-
-
-@dataclass(frozen=True)
-class Cursor:
-    published_at: datetime
-    article_id: int
-
-    @classmethod
-    def parse(cls, value: str) -> "Cursor":
-        match = CURSOR_RE.match(value)
-        if not match:
-            raise BadCursor("A page cursor looks like 1764158400000000-123.")
-        micros, article_id = int(match[1]), int(match[2])
-        try:
-            moment = datetime.fromtimestamp(micros // 1_000_000, tz=UTC)
-        except (OverflowError, OSError, ValueError) as error:
-            raise BadCursor("The page cursor names an impossible time.") from error
-        moment = moment.replace(microsecond=micros % 1_000_000)
-        return cls(moment, article_id)
-
-    @classmethod
-    def of(cls, article: Article) -> "Cursor":
-        return cls(article.public_at, article.pk)
-
-    def __str__(self) -> str:
-        seconds = int(self.published_at.timestamp())
-        micros = seconds * 1_000_000 + self.published_at.microsecond
-        return f"{micros}-{self.article_id}"
+def _edge(article: Article) -> Cursor:
+    return Cursor(article.public_at, article.pk)
 
 
 @dataclass(frozen=True)
@@ -297,32 +265,23 @@ def listing_page(
 ) -> ListingPage:
     """One page of a newest-first listing, before or after a cursor (never both)."""
     if after is not None:
-        # `public_at >= t` bounds the index scan; the OR only trims ties.
         rows = list(
-            articles.filter(public_at__gte=after.published_at)
-            .filter(
-                Q(public_at__gt=after.published_at)
-                | Q(public_at=after.published_at, pk__gt=after.article_id)
-            )
-            .order_by("public_at", "id")[: size + 1]
+            keyset_newer(articles, after, field="public_at").order_by("public_at", "id")[: size + 1]
         )
         has_newer = len(rows) > size
         rows = rows[:size][::-1]
         return ListingPage(
             rows,
-            newer=Cursor.of(rows[0]) if rows and has_newer else None,
-            older=Cursor.of(rows[-1]) if rows else None,
+            newer=_edge(rows[0]) if rows and has_newer else None,
+            older=_edge(rows[-1]) if rows else None,
         )
     if before is not None:
-        articles = articles.filter(public_at__lte=before.published_at).filter(
-            Q(public_at__lt=before.published_at)
-            | Q(public_at=before.published_at, pk__lt=before.article_id)
-        )
+        articles = keyset_older(articles, before, field="public_at")
     rows = list(articles.order_by("-public_at", "-id")[: size + 1])
     has_older = len(rows) > size
     rows = rows[:size]
     return ListingPage(
         rows,
-        newer=Cursor.of(rows[0]) if rows and before is not None else None,
-        older=Cursor.of(rows[-1]) if rows and has_older else None,
+        newer=_edge(rows[0]) if rows and before is not None else None,
+        older=_edge(rows[-1]) if rows and has_older else None,
     )

@@ -17,7 +17,7 @@ from django.utils.module_loading import import_string
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from dateline.ops.backoff import DATABASE_ERRORS
+from dateline.lib.backoff import DATABASE_ERRORS
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from dateline.ops.backoff import DATABASE_ERRORS, Backoff, retry_database_errors
+from dateline.lib.backoff import DATABASE_ERRORS, Backoff, retry_database_errors
 
 
 class ResilientWorker(Worker):

@@ -5,11 +5,13 @@ restarts would leave a stale page until it expires. This one raises, and the pur
 retries (see tasks.py). A 404 answer is success: nginx had nothing cached at that URL.
 """
 
-from urllib.error import HTTPError
 from urllib.parse import urlsplit, urlunsplit
-from urllib.request import Request, urlopen
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
+
+from dateline.lib.httpclient import HttpError, http_request
+
+PURGED = (*range(200, 300), 404)
 
 
 class PurgeFailed(Exception):
@@ -28,14 +30,16 @@ class HTTPPurgeBackend(HTTPBackend):
         parts = urlsplit(url)
         path = self.prefix + parts.path
         target = urlunsplit([self.cache_scheme, self.cache_netloc, path, parts.query, ""])
-        request = Request(target, method="PURGE", headers={"Host": parts.netloc})  # noqa: S310
         try:
-            with urlopen(request, timeout=self.timeout):  # noqa: S310 (our configured cache)
-                pass
-        except HTTPError as error:
-            if error.code != 404:
-                raise PurgeFailed(f"{url}: HTTP {error.code}") from error
-        except OSError as error:
+            http_request(
+                target,
+                method="PURGE",
+                headers={"Host": parts.netloc},
+                timeout=self.timeout,
+                ok=PURGED,
+                read_body=False,
+            )
+        except HttpError as error:
             raise PurgeFailed(f"{url}: {error}") from error
 
     def purge_batch(self, urls) -> None:

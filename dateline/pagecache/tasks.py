@@ -6,6 +6,8 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail.contrib.frontend_cache.utils import get_backends
 
+from dateline.lib.backoff import backoff_delay
+
 logger = logging.getLogger(__name__)
 
 PRIORITY = 20  # ahead of the wire's deliveries: a reader waits for both, and a purge is quick
@@ -28,7 +30,7 @@ def frontend_purge(urls: list[str], attempt: int) -> str:
         return f"gave up: {', '.join(failed)}"
     retry = frontend_purge
     if retry.get_backend().supports_defer:
-        delay = timedelta(seconds=min(2**attempt, 300))
+        delay = timedelta(seconds=backoff_delay(attempt, first=2, longest=300))
         retry = retry.using(run_after=timezone.now() + delay)
     retry.enqueue(urls=urls, attempt=attempt + 1)
     return f"failed: {', '.join(failed)}; retry queued"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.views import serve as wagtail_serve
 
+from dateline.lib.cursors import BadCursor, Cursor
 from dateline.newsroom import selectors, style
 from dateline.newsroom.models import (
     Article,
@@ -41,13 +42,13 @@ def layout_or_404(**kwargs) -> dict:
     return layout
 
 
-def _cursor_param(request, name: str) -> selectors.Cursor | None:
+def _cursor_param(request, name: str) -> Cursor | None:
     value = request.GET.get(name)
     if not value:
         return None
     try:
-        return selectors.Cursor.parse(value)
-    except selectors.BadCursor as error:
+        return Cursor.parse(value)
+    except BadCursor as error:
         raise BadRequest(str(error)) from error
 
 

@@ -16,13 +16,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from dateline.lib.httpclient import http_date
 from dateline.newsroom import style
 from dateline.newsroom.models import Edition
 
 from .labels import weather_label
 from .models import FetchState, Observation, current_observation
 from .providers import Answer, Provider, Reading, WeatherError, provider_configured, provider_title
-from .providers.transport import http_date
 
 logger = logging.getLogger(__name__)
 

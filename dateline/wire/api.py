@@ -15,6 +15,7 @@ from django.utils import timezone
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.security import HttpBearer
 
+from dateline.lib.cursors import BadCursor, Cursor
 from dateline.lib.ratelimit import client_address
 
 from . import formats, selectors
@@ -207,7 +208,7 @@ def items(request, params: Query[ListParams]):
     format_name = _format(request, params.format)
     now = timezone.now()
     try:
-        after = selectors.Cursor.decode(params.cursor) if params.cursor else None
+        after = Cursor.decode(params.cursor) if params.cursor else None
         since = _since(params.since) if params.since else None
         versions = selectors.filtered(
             selectors.partner_versions(partner=partner, now=now),
@@ -216,7 +217,7 @@ def items(request, params: Query[ListParams]):
             rubric=params.rubric,
             since=since,
         )
-    except selectors.BadRequest as error:
+    except (BadCursor, selectors.BadRequest) as error:
         raise WireError(400, "bad_request", str(error)) from None
     except selectors.NotFound as error:
         raise WireError(404, "not_found", str(error)) from None

@@ -11,14 +11,13 @@ for an embargo, the release if that came later; so `since=` polling finds new ar
 updates, corrections, kills and released embargoes alike.
 """
 
-import base64
-import binascii
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.db.models import F, Q, QuerySet
 
+from dateline.lib.cursors import Cursor, keyset_older
 from dateline.newsroom.models import ArticleVersion, Edition, Rubric, VersionKind
 
 from .models import Partner
@@ -127,37 +126,9 @@ def filtered(
     return versions
 
 
-# --- Cursors ------------------------------------------------------------------------------
-# A cursor names the (changed_at, version id) of the last item of a page, so page 1,000
-# costs what page 1 costs. It is opaque to partners: base64 of "v1:<microseconds>:<id>".
-CURSOR_RE = re.compile(r"^v1:(\d{1,17}):(\d{1,18})$")
-
-
-@dataclass(frozen=True)
-class Cursor:
-    changed_at: datetime
-    version_id: int
-
-    def encode(self) -> str:
-        micros = int(self.changed_at.timestamp()) * 1_000_000 + self.changed_at.microsecond
-        raw = f"v1:{micros}:{self.version_id}".encode()
-        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-    @classmethod
-    def decode(cls, value: str) -> "Cursor":
-        try:
-            raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode("ascii")
-        except (binascii.Error, UnicodeDecodeError, ValueError):
-            raw = ""
-        match = CURSOR_RE.match(raw)
-        if not match:
-            raise BadRequest("Bad cursor: pass back the `next` value of a previous page as is.")
-        micros, version_id = int(match[1]), int(match[2])
-        try:
-            moment = datetime.fromtimestamp(micros // 1_000_000, tz=UTC)
-        except (OverflowError, OSError, ValueError) as error:
-            raise BadRequest("Bad cursor: it names an impossible time.") from error
-        return cls(moment.replace(microsecond=micros % 1_000_000), version_id)
+# --- Pages -------------------------------------------------------------------------------
+# Keyset pages (dateline.lib.cursors): `next` names the (changed_at, version id) of the last
+# item of a page, in the cursor's opaque spelling.
 
 
 @dataclass(frozen=True)
@@ -171,10 +142,7 @@ def page_of(
 ) -> Page:
     """One page, newest change first, after the cursor of the previous page."""
     if after is not None:
-        versions = versions.filter(changed_at__lte=after.changed_at).filter(
-            Q(changed_at__lt=after.changed_at)
-            | Q(changed_at=after.changed_at, pk__lt=after.version_id)
-        )
+        versions = keyset_older(versions, after, field="changed_at")
     rows = list(versions.order_by("-changed_at", "-pk")[: size + 1])
     more = len(rows) > size
     rows = rows[:size]

@@ -9,9 +9,11 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from dateline.lib.httpclient import http_date
+
 from .base import Answer, Credit, Reading, WeatherError, coordinate
 from .metno_symbols import symbol_parse
-from .transport import http_date, http_get
+from .transport import http_get
 
 # The first periods carry next_1_hours; later ones only the 6- and 12-hour summaries.
 SUMMARY_PERIODS = ("next_1_hours", "next_6_hours", "next_12_hours")

@@ -20,6 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from dateline.lib.backoff import backoff_delay
 from dateline.newsroom.models import ArticleVersion, VersionKind
 
 from ..formats.render import render_item
@@ -35,8 +36,10 @@ USER_AGENT = "Dateline-Wire/1 (+docs/wire.md)"
 
 def retry_delay(attempts: int) -> timedelta:
     """How long to wait after the `attempts`-th failed attempt: base, 2×base, 4×base…"""
-    seconds = settings.WIRE_PUSH_RETRY_BASE * 2 ** max(attempts - 1, 0)
-    return timedelta(seconds=min(seconds, settings.WIRE_PUSH_RETRY_LONGEST))
+    seconds = backoff_delay(
+        attempts, first=settings.WIRE_PUSH_RETRY_BASE, longest=settings.WIRE_PUSH_RETRY_LONGEST
+    )
+    return timedelta(seconds=seconds)
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django_tasks_db.compat import TASKS_LOGGER
 
-from dateline.ops.backoff import Backoff
+from dateline.lib.backoff import Backoff
 from dateline.ops.periodic import Scheduler
 from dateline.ops.worker import ResilientWorker
 

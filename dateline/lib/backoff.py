@@ -1,9 +1,11 @@
-"""Waiting out a database that is briefly unavailable: locked (SQLite), restarting or
-unreachable (PostgreSQL).
+"""Waiting longer after each failure in a row: the one formula (`backoff_delay`) for every
+retry schedule — the worker's database outages, webhook pushes, frontend cache purges.
 
-The worker's loops catch `DATABASE_ERRORS`, call `Backoff.failed()` and try again: it logs
-the failure, drops the broken connection so that the next try reconnects, and waits a little
-longer after each failure in a row, up to `cap` seconds.
+`Backoff` waits out a database that is briefly unavailable: locked (SQLite), restarting or
+unreachable (PostgreSQL). The worker's loops catch `DATABASE_ERRORS`, call
+`Backoff.failed()` and try again: it logs the failure, drops the broken connection so that
+the next try reconnects, and waits a little longer after each failure in a row, up to `cap`
+seconds.
 """
 
 import contextlib
@@ -21,6 +23,12 @@ logger = logging.getLogger(__name__)
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
+def backoff_delay(failures: int, *, first: float, longest: float) -> float:
+    """Seconds to wait after the `failures`-th failure in a row: first, 2×first, 4×first…
+    never more than `longest`."""
+    return min(longest, first * 2 ** max(failures - 1, 0))
+
+
 @dataclass
 class Backoff:
     """Seconds to wait after each failure in a row: `first`, doubling, at most `cap`."""
@@ -30,7 +38,7 @@ class Backoff:
     failures: int = 0
 
     def delay(self) -> float:
-        return min(self.cap, self.first * 2 ** max(self.failures - 1, 0))
+        return backoff_delay(self.failures, first=self.first, longest=self.cap)
 
     def failed(self, what: str, error: Exception, stop: threading.Event | None = None) -> None:
         """Log the failure, drop this thread's connections and wait before the next try."""
