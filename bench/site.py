@@ -107,7 +107,8 @@ def database_prepare(url: str, articles: int) -> None:
 FIXTURES = """
 import json
 from dateline.newsroom.models import Article
-from dateline.newsroom.selectors import Cursor, published_articles
+from dateline.lib.cursors import Cursor
+from dateline.newsroom.selectors import published_articles
 from dateline.wire.models import Partner
 from dateline.wire.partners import api_key_issue, partner_create
 
