@@ -10,7 +10,10 @@ Family (key) — what invalidates it:
 - editions (editions:<generation of "all">) — an Edition saved.
 - layout (layout:<generation of the edition>:<edition>): menus, weather, banner — any publish
   in the edition, the weather refreshed, people or directory entries saved.
-- latest, recent cards (latest:…, recent-cards:…:<local day>) — any publish in the edition.
+- latest, recent cards, rubric blocks (latest:…, recent-cards:…:<local day>, rubric-blocks:…)
+  — any publish in the edition.
+- card (process memory only, public/cards.py: a tuple of everything the card shows) — any
+  change of what it shows; a rename (generation of "articles-xx"); time (re-cropped pictures).
 - subscribe (subscribe:<generation of "all">) — SubscribeSettings saved.
 - article part (article:<code fingerprint>:<generation of "articles-xx">:<id.version.time>:…):
   the rendered text — a new version; the people, authors, rubric or tags it names renamed;
@@ -39,6 +42,10 @@ def latest(generation: str, edition_id: int) -> str:
 
 def recent_cards(generation: str, edition_id: int, day: str) -> str:
     return f"recent-cards:{generation}:{edition_id}:{day}"
+
+
+def rubric_blocks(generation: str, edition_id: int) -> str:
+    return f"rubric-blocks:{generation}:{edition_id}"
 
 
 def subscribe(generation: str) -> str:

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, Site
@@ -16,14 +15,14 @@ from dateline.lib.memo import cached
 from dateline.newsroom import style
 from dateline.newsroom.generations import ALL, generation_key
 from dateline.newsroom.models import Article, Edition, Rubric
-from dateline.newsroom.selectors import published_articles, recent_articles
+from dateline.newsroom.selectors import published_articles, recent_articles, rubric_blocks
 from dateline.public.feeds.links import edition_feed_links
 from dateline.weather.selectors import weather_slot
 
+from .cards import card_html
 from .models import AllNewsPage, SubscribeSettings
 
 LATEST = 13  # the edition home's latest articles; an article's Recent news takes 8 of them
-CARD_TEMPLATE = "public/includes/article_card.html"
 
 SECTION_TYPES = (ProjectsIndexPage, ServicesIndexPage, GovernmentBodiesPage)
 
@@ -193,6 +192,14 @@ def latest_articles(edition: Edition) -> list[Article]:
     )
 
 
+def home_rubric_blocks(edition: Edition, rubrics: list[Rubric]) -> list[tuple[Rubric, list]]:
+    """The edition home's blocks of each rubric's newest articles (selectors.rubric_blocks)."""
+    return _cached(
+        cachekeys.rubric_blocks(generation_key(edition.language), edition.pk),
+        lambda: rubric_blocks(locale_id=edition.locale_id, rubrics=rubrics),
+    )
+
+
 def recent_cards(edition: Edition, *, now) -> list[tuple[int, str]]:
     """[(article id, its Recent news card as HTML)] for the newest articles of the edition.
 
@@ -203,10 +210,7 @@ def recent_cards(edition: Edition, *, now) -> list[tuple[int, str]]:
     return _cached(
         cachekeys.recent_cards(generation_key(edition.language), edition.pk, day.isoformat()),
         lambda: [
-            (
-                article.pk,
-                render_to_string(CARD_TEMPLATE, {"article": article, "edition": edition}),
-            )
+            (article.pk, card_html(article, edition=edition))
             for article in latest_articles(edition)
         ],
     )

@@ -26,6 +26,7 @@ from dateline.public.feeds.links import rubric_feed_links
 from . import seo
 from .article_part import ArticlePart, article_part_cached, article_part_render
 from .layout import (
+    home_rubric_blocks,
     languages_translated,
     latest_articles,
     page_layout,
@@ -124,7 +125,7 @@ def edition_home_context(request, home) -> dict:
     latest = latest_articles(edition)
     main = _main_article(home, latest)
     latest = [a for a in latest if a.pk != (main and main.pk)][:12]
-    blocks = selectors.rubric_blocks(locale_id=edition.locale_id, rubrics=layout["rubric_pages"])
+    blocks = home_rubric_blocks(edition, layout["rubric_pages"])
     homes = {language["code"]: language["url"] for language in layout["languages"]}
     urls = seo.PageUrls(
         canonical=request.build_absolute_uri(layout["home_url"]),

@@ -2,6 +2,7 @@ from django import template
 from django.utils import timezone
 
 from dateline.newsroom import style
+from dateline.public.cards import card_html
 
 register = template.Library()
 
@@ -28,3 +29,9 @@ def list_time(moment, edition):
 def iso(moment):
     """Machine-readable time for <time datetime>, to the second (HTML allows at most ms)."""
     return moment.isoformat(timespec="seconds") if moment else ""
+
+
+@register.simple_tag(takes_context=True)
+def card(context, article, **variant):
+    """An article's card (public/includes/article_card.html), cached: see public/cards.py."""
+    return card_html(article, edition=context["edition"], **variant)
